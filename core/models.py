@@ -1,0 +1,91 @@
+"""The abstract page every portal page type inherits."""
+
+from django.db import models
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from core.text import normalize_text, vn_slugify
+
+SLUG_MAX_LENGTH = 80
+
+
+class BasePage(Page):
+    """SEO/social fields, Vietnamese text hygiene, ASCII slugs and cache headers."""
+
+    social_image = models.ForeignKey(
+        "images.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Ảnh khi chia sẻ"),
+        help_text=_("Ảnh hiện khi đường dẫn được chia sẻ lên Zalo, Facebook. Để trống sẽ dùng ảnh đại diện."),
+    )
+
+    og_type = "website"
+
+    # Subclasses list their own text fields that must be stored normalised.
+    normalised_fields = ("title", "seo_title", "search_description")
+    multiline_fields = ("search_description",)
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+            ],
+            _("Tối ưu tìm kiếm và chia sẻ"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def normalise_text_fields(self):
+        for name in self.normalised_fields:
+            value = getattr(self, name, None)
+            if isinstance(value, str):
+                setattr(self, name, normalize_text(value, multiline=name in self.multiline_fields))
+        if self.slug and not self.slug.isascii():
+            self.slug = vn_slugify(self.slug, SLUG_MAX_LENGTH)
+
+    def _set_core_field_defaults(self):
+        self.normalise_text_fields()
+        parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
+        if not self.slug and parent_is_known:
+            base = vn_slugify(self.title, SLUG_MAX_LENGTH)
+            if base:
+                self.slug = self.unique_slug(base)
+        super()._set_core_field_defaults()
+
+    def unique_slug(self, base):
+        """`base`, or `base-2`, `base-3`… still within the length limit, unique among siblings."""
+        parent = self.get_parent()
+        candidate, suffix = base, 1
+        while not self._slug_is_available(candidate, parent, self):
+            suffix += 1
+            tail = f"-{suffix}"
+            candidate = vn_slugify(base, SLUG_MAX_LENGTH - len(tail)) + tail
+        return candidate
+
+    def save(self, *args, **kwargs):
+        self.normalise_text_fields()
+        return super().save(*args, **kwargs)
+
+    def get_meta_description(self):
+        return self.search_description or ""
+
+    def get_share_image(self):
+        return self.social_image
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=60)
+        return response

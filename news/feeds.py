@@ -1,0 +1,62 @@
+"""RSS feeds: all of a ward's articles, or one category's."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from news.models import ArticlePage, CategoryPage
+from wards.models import WardSettings
+
+FEED_LENGTH = 30
+
+
+class VietnameseRssFeed(Rss201rev2Feed):
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xml:lang": "vi"}
+
+
+class ArticleFeed(Feed):
+    feed_type = VietnameseRssFeed
+
+    def get_object(self, request, section):
+        self.request = request
+        self.ward = WardSettings.for_request(request)
+        return section
+
+    def title(self, section):
+        ward_title = self.ward.portal_title
+        if isinstance(section, CategoryPage):
+            return f"{section.title} – {ward_title}"
+        return ward_title
+
+    def link(self, section):
+        return section.get_url(self.request)
+
+    def feed_url(self, section):
+        return section.get_url(self.request) + "rss/"
+
+    def description(self, section):
+        return f"Tin bài mới nhất của {self.ward.ward_name}" if self.ward.ward_name else "Tin bài mới nhất"
+
+    def items(self, section):
+        return ArticlePage.objects.in_section(section).prefetch_related("tags")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.author or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]

@@ -1,0 +1,233 @@
+"""Importing articles from JSON Lines: one article per line, each in its own transaction."""
+
+import datetime
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+from wagtail.rich_text import RichText
+
+from core.sanitize import sanitize_html
+from core.text import fold, normalize_html, normalize_text, vn_slugify
+from news.models import ArticlePage, CategoryPage
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+_LOOKS_LIKE_HTML = re.compile(r"<(p|br|div|h[1-6]|ul|ol|li|table|strong|em|b|i|a|img|figure|blockquote)\b", re.I)
+_SLUG_LIKE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LEAD_FROM_BODY_CHARS = 300
+
+
+class RecordError(ValueError):
+    """A line that cannot be imported; the message says why, for the operator."""
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)  # (line number, reason)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def parse_published(value):
+    if not value or not isinstance(value, str):
+        raise RecordError(_("thiếu ngày đăng (published)"))
+    try:
+        moment = datetime.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise RecordError(_("ngày đăng không đúng định dạng ISO 8601: %(value)s") % {"value": value[:40]}) from None
+    if moment.tzinfo is None:
+        # A date without offset is Vietnam's local time, as legacy portals write it.
+        moment = moment.replace(tzinfo=VIETNAM)
+    return moment
+
+
+def body_to_html(body):
+    """Sanitised HTML for a body given as HTML or as plain text with blank-line paragraphs."""
+    body = body or ""
+    if _LOOKS_LIKE_HTML.search(body):
+        return normalize_html(sanitize_html(body)).strip()
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body.replace("\r\n", "\n")) if p.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(html.escape(normalize_text(line)) for line in p.split("\n")) + "</p>" for p in paragraphs
+    )
+
+
+def describe_validation_error(exc):
+    if hasattr(exc, "message_dict"):
+        return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items())
+    return " ".join(exc.messages)
+
+
+def text_of(html_fragment):
+    return normalize_text(re.sub(r"<[^>]+>", " ", html.unescape(html_fragment or "")))
+
+
+class ArticleImporter:
+    def __init__(self, default_hostname=None):
+        self.default_hostname = default_hostname
+        self._sites = {}
+
+    # Finding where an article goes -------------------------------------------------
+
+    def site_for(self, hostname):
+        hostname = hostname or self.default_hostname
+        if hostname not in self._sites:
+            if hostname:
+                site = Site.objects.filter(hostname__iexact=hostname).select_related("root_page").first()
+            else:
+                site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+            self._sites[hostname] = site
+        site = self._sites[hostname]
+        if site is None:
+            raise RecordError(_("không có trang phường, xã nào với tên miền %(host)s") % {"host": hostname or "?"})
+        return site
+
+    def category_for(self, home, value):
+        value = normalize_text(value or "")
+        if not value:
+            raise RecordError(_("thiếu chuyên mục (category)"))
+        children = CategoryPage.objects.child_of(home)
+        match = children.filter(slug=value).first()
+        if match is None:
+            folded = fold(value)
+            match = next((c for c in children if fold(c.title) == folded or c.slug == vn_slugify(value)), None)
+        if match is None:
+            title = value.replace("-", " ").capitalize() if _SLUG_LIKE.match(value) else value
+            match = CategoryPage(title=title, slug=vn_slugify(value), show_in_menus=True)
+            home.add_child(instance=match)
+            match.save_revision().publish()
+        return match
+
+    # One record ---------------------------------------------------------------------
+
+    def clean_record(self, record):
+        if not isinstance(record, dict):
+            raise RecordError(_("mỗi dòng phải là một đối tượng JSON"))
+        title = normalize_text(record.get("title") or "") if isinstance(record.get("title"), str) else ""
+        if not title:
+            raise RecordError(_("thiếu tiêu đề (title)"))
+        if len(title) > 255:
+            raise RecordError(_("tiêu đề dài quá 255 ký tự"))
+        body = record.get("body") or ""
+        if not isinstance(body, str):
+            raise RecordError(_("nội dung (body) phải là chuỗi"))
+        body_html = body_to_html(body)
+        lead = record.get("lead")
+        lead = normalize_text(lead, multiline=True) if isinstance(lead, str) else ""
+        if not lead:
+            lead = text_of(body_html)[:LEAD_FROM_BODY_CHARS].rsplit(" ", 1)[0]
+        tags = record.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise RecordError(_("từ khoá (tags) phải là danh sách chuỗi"))
+        original_url = record.get("original_url") or ""
+        if not isinstance(original_url, str) or (original_url and not original_url.startswith(("http://", "https://"))):
+            raise RecordError(_("địa chỉ cũ (original_url) phải là URL http(s)"))
+        return {
+            "title": title,
+            "published_at": parse_published(record.get("published")),
+            "lead": lead,
+            "body_html": body_html,
+            "source": normalize_text(str(record.get("source") or ""))[:255],
+            "source_url": str(record.get("source_url") or "")[:200],
+            "tags": sorted({normalize_text(t)[:100] for t in tags if normalize_text(t)}),
+            "original_url": original_url[:500],
+            "featured": record.get("featured") is True,
+        }
+
+    def find_existing(self, home, category, data):
+        if data["original_url"]:
+            found = ArticlePage.objects.descendant_of(home).filter(original_url=data["original_url"]).first()
+            if found:
+                return found
+            return None
+        return ArticlePage.objects.child_of(category).filter(slug=vn_slugify(data["title"])).first()
+
+    def import_record(self, record, hostname=None):
+        """Create or update one article; returns 'created', 'updated' or 'unchanged'."""
+        data = self.clean_record(record)
+        site = self.site_for(record.get("site") if isinstance(record.get("site"), str) else hostname)
+        with transaction.atomic():
+            home = site.root_page
+            category = self.category_for(home, record.get("category"))
+            page = self.find_existing(home, category, data)
+            if page is None:
+                page = ArticlePage(title=data["title"])
+                self.apply(page, data)
+                category.add_child(instance=page)
+                page.save_revision().publish()
+                return "created"
+            if not self.differs(page, category, data):
+                return "unchanged"
+            if page.get_parent().pk != category.pk:
+                page.move(category, pos="last-child")
+                page.refresh_from_db()
+            self.apply(page, data)
+            page.save_revision().publish()
+            return "updated"
+
+    @staticmethod
+    def apply(page, data):
+        page.title = data["title"]
+        page.published_at = data["published_at"]
+        page.lead = data["lead"]
+        page.body = [("paragraph", RichText(data["body_html"]))] if data["body_html"] else []
+        page.source = data["source"]
+        page.source_url = data["source_url"]
+        page.original_url = data["original_url"]
+        page.featured = data["featured"]
+        page.tags.set(data["tags"], clear=True)
+
+    @staticmethod
+    def differs(page, category, data):
+        current_body = "".join(str(block.value.source) for block in page.body if block.block_type == "paragraph")
+        return any(
+            [
+                page.get_parent().pk != category.pk,
+                page.title != data["title"],
+                page.published_at != data["published_at"],
+                page.lead != data["lead"],
+                current_body != data["body_html"],
+                page.source != data["source"],
+                page.source_url != data["source_url"],
+                page.featured != data["featured"],
+                sorted(t.name for t in page.tags.all()) != data["tags"],
+            ]
+        )
+
+    # A whole file -------------------------------------------------------------------
+
+    def import_lines(self, lines, hostname=None, progress=None):
+        report = ImportReport()
+        for number, line in enumerate(lines, start=1):
+            if progress is not None:
+                progress.update(1)
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                outcome = self.import_record(record, hostname=hostname)
+            except json.JSONDecodeError as exc:
+                report.errors.append((number, _("JSON không hợp lệ: %(error)s") % {"error": exc.msg}))
+                continue
+            except RecordError as exc:
+                report.errors.append((number, str(exc)))
+                continue
+            except ValidationError as exc:
+                report.errors.append((number, describe_validation_error(exc)))
+                continue
+            except DatabaseError as exc:
+                report.errors.append((number, _("lỗi cơ sở dữ liệu: %(error)s") % {"error": exc}))
+                continue
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        return report

@@ -1,0 +1,4 @@
+from .articles import ArticlePage, ArticleTag
+from .categories import CategoryPage
+
+__all__ = ["ArticlePage", "ArticleTag", "CategoryPage"]

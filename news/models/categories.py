@@ -1,0 +1,61 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, route
+from wagtail.search import index
+
+from core.models import BasePage
+
+ARTICLES_PER_PAGE = 12
+
+
+class CategoryPage(RoutablePageMixin, BasePage):
+    """A news category (chuyên mục): lists its articles, newest first."""
+
+    intro = models.TextField(_("giới thiệu chuyên mục"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    normalised_fields = BasePage.normalised_fields + ("intro",)
+    multiline_fields = BasePage.multiline_fields + ("intro",)
+
+    parent_page_types = ["wards.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    @classmethod
+    def menu_for(cls, home):
+        return cls.objects.child_of(home).live().public().in_menu()
+
+    @classmethod
+    def with_latest(cls, home, per_category=4):
+        """Each category of `home` that has articles, with its latest ones."""
+        from .articles import ArticlePage
+
+        blocks = []
+        for category in cls.objects.child_of(home).live().public().in_menu():
+            articles = list(ArticlePage.objects.in_section(category)[:per_category])
+            if articles:
+                blocks.append((category, articles))
+        return blocks
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    @route(r"^$")
+    def listing(self, request):
+        from .articles import ArticlePage
+
+        paginator = Paginator(ArticlePage.objects.in_section(self), ARTICLES_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        return self.render(request, context_overrides={"page_obj": page_obj, "articles": page_obj.object_list})
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from news.feeds import ArticleFeed
+
+        return ArticleFeed()(request, section=self)

@@ -1,0 +1,13 @@
+import os
+
+from .base import *  # noqa: F403
+from .base import STORAGES, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+
+# `make run` writes a random key to .env.local; the fallback only serves a
+# shell started without make, on this machine.
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"

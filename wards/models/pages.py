@@ -1,0 +1,41 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from core.models import BasePage
+
+
+class HomePage(RoutablePageMixin, BasePage):
+    """A ward portal's home: featured and latest news, and the latest of each category."""
+
+    intro = models.TextField(_("lời giới thiệu"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.CategoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("trang chủ phường, xã")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import ArticlePage, CategoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.in_section(self)
+        featured = list(articles.filter(featured=True)[:1]) or list(articles[:1])
+        context["featured"] = featured[0] if featured else None
+        exclude = [featured[0].pk] if featured else []
+        context["latest"] = list(articles.exclude(pk__in=exclude)[:6])
+        context["category_blocks"] = CategoryPage.with_latest(self, per_category=4)
+        return context
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from news.feeds import ArticleFeed
+
+        return ArticleFeed()(request, section=self)
