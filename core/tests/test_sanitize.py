@@ -20,7 +20,10 @@ def test_iframes_only_from_trusted_video_hosts():
 
 
 def test_article_markup_survives():
-    html = '<h2>Tiêu đề</h2><p><strong>Đậm</strong> <a href="https://example.org/">liên kết</a></p><table><tr><td>1</td></tr></table>'
+    html = (
+        '<h2>Tiêu đề</h2><p><strong>Đậm</strong> <a href="https://example.org/">liên kết</a></p>'
+        "<table><tr><td>1</td></tr></table>"
+    )
     cleaned = sanitize_html(html)
     assert "<h2>" in cleaned and "<strong>" in cleaned and "<td>1</td>" in cleaned
     assert 'rel="noopener noreferrer"' in cleaned
