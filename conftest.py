@@ -63,3 +63,50 @@ def ci_requires(what):
     if os.environ.get("CI") == "true":
         pytest.fail(f"{what} is required in CI")
     pytest.skip(f"{what} not available")
+
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright; never a downloaded browser."""
+    if not os.path.exists(CHROMIUM):
+        ci_requires(f"Chromium at {CHROMIUM}")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 412, "height": 900}, locale="vi-VN")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    """Run axe-core (bundled with axe-playwright-python) in a page; returns the violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def run(tab):
+        return checker.run(tab).response["violations"]
+
+    return run
