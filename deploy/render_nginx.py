@@ -1,7 +1,8 @@
 """Fill deploy/nginx/portal.conf.template for one machine.
 
     python deploy/render_nginx.py --listen 80 --upstream 127.0.0.1:8000 \\
-        --static-root /srv/portal/static --media-root /srv/portal/media --cache-dir /var/cache/nginx/portal > portal.conf
+        --static-root /srv/portal/static --media-root /srv/portal/media \\
+        --cache-dir /var/cache/nginx/portal > portal.conf
 
 --standalone wraps it in a complete nginx.conf (events, http, pid, logs), as the tests and benchmarks run it.
 """
@@ -34,13 +35,15 @@ ${SITE}
 """
 
 
-def render(listen, upstream, static_root, media_root, cache_dir, standalone=False, run_dir=None, workers="auto"):
+def render(
+    listen, upstream, static_root, media_root, cache_dir, standalone=False, run_dir=None, workers="auto", extra=""
+):
     # safe_substitute: nginx's own $variables stay as they are; ours are all ${UPPER_CASE}.
     site = Template(TEMPLATE.read_text()).safe_substitute(
         LISTEN=listen, UPSTREAM=upstream, STATIC_ROOT=static_root, MEDIA_ROOT=media_root, CACHE_DIR=cache_dir
     )
     if standalone:
-        site = Template(STANDALONE).safe_substitute(WORKERS=workers, RUN_DIR=run_dir, SITE=site)
+        site = Template(STANDALONE).safe_substitute(WORKERS=workers, RUN_DIR=run_dir, SITE=site + extra)
     if "${" in site:
         raise ValueError("a placeholder was left unfilled")
     return site
