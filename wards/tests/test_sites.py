@@ -48,3 +48,21 @@ def test_demo_content_loads_and_a_second_run_changes_nothing(db, capsys, setting
     assert (ArticlePage.objects.count(), Revision.objects.count()) == (articles, revisions)
     out = capsys.readouterr().out
     assert "admin /" in out
+
+
+def test_create_ward_site_command_is_idempotent(db, capsys):
+    args = ["--hostname", "Cuaong.Example", "--name", "Phường Cửa Ông", "--province", "Tỉnh Quảng Ninh"]
+    call_command("create_ward_site", *args)
+    call_command("create_ward_site", *args)
+    site = Site.objects.get(hostname="cuaong.example")
+    assert WardSettings.for_site(site).ward_name == "Phường Cửa Ông"
+    assert CategoryPage.objects.child_of(site.root_page).count() == len(STANDARD_CATEGORIES)
+    assert "Phường Cửa Ông sẵn sàng tại http://cuaong.example/" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("hostname", ["", "bad host", "http://x.example/", "x.example:80"])
+def test_create_ward_site_rejects_bad_hostnames(db, hostname):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="Tên miền không hợp lệ"):
+        call_command("create_ward_site", "--hostname", hostname, "--name", "Phường Thử")
