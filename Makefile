@@ -9,7 +9,7 @@ TEST_PG_URL ?= postgres://postgres@127.0.0.1:5432/portal
 -include .env.local
 export
 
-.PHONY: run serve test lint check install setup demo bench clean
+.PHONY: run serve test lint check install setup demo bench backup restore clean
 
 $(BIN)/.installed: requirements/dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -54,6 +54,14 @@ lint: install
 test: lint
 	$(BIN)/pytest
 	$(BIN)/python scripts/run_postgres_tests.py $(TEST_PG_URL)
+
+# Database dump plus media in backups/; `make restore FILE=backups/….tar.gz` into an empty database.
+backup: install
+	$(BIN)/python manage.py backup_portal $(if $(FILE),--output $(FILE))
+
+restore: install
+	@test -n "$(FILE)" || (echo "Cách dùng: make restore FILE=backups/portal-….tar.gz" && exit 2)
+	$(BIN)/python manage.py restore_portal $(FILE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
