@@ -66,3 +66,14 @@ def test_create_ward_site_rejects_bad_hostnames(db, hostname):
 
     with pytest.raises(CommandError, match="Tên miền không hợp lệ"):
         call_command("create_ward_site", "--hostname", hostname, "--name", "Phường Thử")
+
+
+def test_ward_site_can_be_created_on_a_flushed_database(db):
+    from wagtail.models import Locale, Page
+
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    Locale.objects.all().delete()
+    site = ensure_ward_site("localhost", "Phường Hồng Gai", is_default=True)
+    assert site.root_page.get_parent().is_root()
+    assert CategoryPage.objects.child_of(site.root_page).count() == len(STANDARD_CATEGORIES)
