@@ -11,6 +11,8 @@ import pytest
 
 from conftest import ci_requires
 
+pytestmark = pytest.mark.own_databases
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_SERVER = os.environ.get("TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 

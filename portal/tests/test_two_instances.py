@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_SERVER = os.environ.get("TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 
-pytestmark = pytest.mark.scaleout
+pytestmark = pytest.mark.own_databases
 
 
 @pytest.fixture
