@@ -23,8 +23,11 @@ def _empty_caches():
     # The local-memory caches outlive a test; a page cached by one test must not answer the next.
     from django.core.cache import caches
 
+    from wards.sitecache import forget_all
+
     for alias in ("default", "pages"):
         caches[alias].clear()
+    forget_all()
     yield
 
 

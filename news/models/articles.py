@@ -26,6 +26,20 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(PageQuerySet):
+    def find_published(self, home, path_components):
+        """The live article at home/<category>/<article>/ whose category is live too, or None."""
+        from .categories import CategoryPage
+
+        url_path = f"{home.url_path}{'/'.join(path_components)}/"
+        article = self.live().select_related("featured_image").filter(url_path=url_path).first()
+        if article is None:
+            return None
+        category = CategoryPage.objects.live().filter(path=article.path[: -ArticlePage.steplen]).first()
+        if category is None:
+            return None
+        article.category = category
+        return article
+
     def in_section(self, page):
         """Published, public articles below `page`, newest first, ready to list."""
         return (
@@ -116,7 +130,7 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        category = self.get_parent().specific
+        category = getattr(self, "category", None) or self.get_parent().specific
         context["category"] = category
         context["related"] = ArticlePage.objects.in_section(category).not_page(self)[:4]
         context["article_tags"] = list(self.tags.all())

@@ -67,7 +67,10 @@ def test_related_articles_come_from_the_same_category(client, ward_site, make_ar
     assert stranger.title not in related
 
 
-def test_article_render_query_count_does_not_grow_with_related_items(client, ward_site, make_article, article):
+def test_article_render_query_count_does_not_grow_with_related_items(
+    client, ward_site, make_article, article, settings
+):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # measure rendering, not the page cache
     client.get(article.url)  # warm caches of site lookup
     with CaptureQueriesContext(connection) as capture:
         client.get(article.url)
@@ -78,7 +81,7 @@ def test_article_render_query_count_does_not_grow_with_related_items(client, war
     with CaptureQueriesContext(connection) as capture:
         client.get(article.url)
     many = len(capture.captured_queries)
-    assert few > 0
+    assert 0 < few <= 8
     assert many == few
 
 
