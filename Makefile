@@ -63,5 +63,10 @@ restore: install
 	@test -n "$(FILE)" || (echo "Cách dùng: make restore FILE=backups/portal-….tar.gz" && exit 2)
 	$(BIN)/python manage.py restore_portal $(FILE)
 
+# Benchmarks on this machine (needs Debian's nginx and wrk); results in bench/results/ and docs/benchmarks.md.
+bench: setup staticfiles/.collected
+	$(BIN)/python bench/article_render.py --runs 200
+	$(BIN)/python bench/hot_page.py --runs 3 --duration 10
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
