@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "images",
     "wards",
     "news",
+    "editorial",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -156,7 +157,10 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings (makemessages writes here) first, then the Vietnamese of the Wagtail admin, which
+# editorial's build_admin_translations writes; both take precedence over the apps' own catalogues.
+ADMIN_LOCALE_DIR = BASE_DIR / "locale_wagtail"
+LOCALE_PATHS = [BASE_DIR / "locale", ADMIN_LOCALE_DIR]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 
 STATICFILES_FINDERS = [
