@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import django
 import polib
 from django.apps import apps
 from django.conf import settings
@@ -16,8 +17,15 @@ from django.conf import settings
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 DOMAINS = ("django", "djangojs")
 
-# Django's own apps whose messages the Wagtail admin shows: login, password change and its validators.
-DJANGO_ADMIN_FACING = ("django.contrib.auth",)
+# Django's own catalogues whose messages the Wagtail admin shows: core (form validation, "3 days" in "3 days
+# ago"), auth (login, passwords and their validators) and humanize (Wagtail's workflow status uses naturaltime).
+DJANGO_ADMIN_FACING = {
+    "django": "django/conf/locale",
+    "django.contrib.auth": "django/contrib/auth/locale",
+    "django.contrib.humanize": "django/contrib/humanize/locale",
+}
+# Language names: the admin offers only the languages named in settings, with our own labels.
+NOT_ADMIN_FACING_SOURCES = ("conf/global_settings.py",)
 
 # Messages that are correctly the same in Vietnamese: names, abbreviations, technical tokens.
 SAME_IN_VIETNAMESE = {
@@ -73,14 +81,16 @@ def message_key(msgctxt, msgid, msgid_plural=""):
 
 
 def admin_facing_apps():
-    """The installed Wagtail apps (all of them face the admin) plus Django's auth."""
+    """The installed Wagtail apps (all of them face the admin) plus Django's catalogues the admin shows."""
     names = [config.name for config in apps.get_app_configs()]
     wagtail = [name for name in names if name == "wagtail" or name.startswith("wagtail.")]
-    return wagtail + [name for name in DJANGO_ADMIN_FACING if name in names]
+    return wagtail + list(DJANGO_ADMIN_FACING)
 
 
 def _app_locale_dirs():
     by_name = {config.name: Path(config.path) / "locale" for config in apps.get_app_configs()}
+    django_root = Path(django.__file__).resolve().parent.parent
+    by_name.update({name: django_root / path for name, path in DJANGO_ADMIN_FACING.items()})
     return [(name, by_name[name]) for name in admin_facing_apps()]
 
 
@@ -106,6 +116,10 @@ def collect_messages():
                         upstream[message_key(entry.msgctxt or "", entry.msgid, entry.msgid_plural)] = _translated(entry)
             for entry in polib.pofile(str(english)):
                 if entry.obsolete or not entry.msgid:
+                    continue
+                if entry.occurrences and all(
+                    file.endswith(NOT_ADMIN_FACING_SOURCES) for file, _line in entry.occurrences
+                ):
                     continue
                 key = message_key(entry.msgctxt or "", entry.msgid, entry.msgid_plural)
                 message = messages.setdefault(key, Message(entry.msgid, entry.msgid_plural or "", entry.msgctxt or ""))

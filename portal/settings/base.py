@@ -208,3 +208,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- editorial: the admin in Vietnamese for ward editors (docs/admin-vietnamese.md) ---
+# Wagtail's login form leaves its password label untranslatable; ours gives it the catalogue's label.
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.VietnameseLoginForm"
+# Day before month when staff type or pick dates (Django's Vietnamese formats leave input to US order).
+FORMAT_MODULE_PATH = ["editorial.formats"]
