@@ -53,6 +53,16 @@ SAME_IN_VIETNAMESE = {
     "Logo",
     "Wagtail API v2",
     "Wagtail API v3",
+    "IPv4",
+    "IPv6",
+    # Units and the googol keep their international names.
+    "%(size)d byte",
+    "%s KB",
+    "%s MB",
+    "%s GB",
+    "%s TB",
+    "%s PB",
+    "%(value)s googol",
 }
 
 

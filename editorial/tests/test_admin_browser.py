@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
 from django.utils import translation
+from playwright.sync_api import expect
 
 from editorial.catalogues import PLACEHOLDER, collect_messages, same_in_vietnamese
 

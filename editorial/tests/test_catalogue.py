@@ -136,3 +136,10 @@ def test_filling_source_translations_flags_english_left_in_code():
     assert [entry.msgid for entry in suspicious] == ["Save draft"]
     assert po.find("Bản nháp của bạn").msgstr == "Bản nháp của bạn"
     assert po.metadata["Plural-Forms"] == "nplurals=1; plural=0;"
+
+
+def test_project_catalogue_does_not_shadow_admin_messages():
+    # locale/ is read before locale_wagtail/: an English msgid of ours would hide the admin's Vietnamese.
+    admin_msgids = {message.msgid for message in collect_messages().values()}
+    ours = polib.pofile(str(settings.LOCALE_PATHS[0] / "vi" / "LC_MESSAGES" / "django.po"))
+    assert [entry.msgid for entry in ours if entry.msgid in admin_msgids and entry.msgstr == entry.msgid] == []

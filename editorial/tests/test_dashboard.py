@@ -74,3 +74,9 @@ def test_admin_defaults_to_vietnamese_for_every_user(client, ward_editor):
     # Even a browser asking for English gets the Vietnamese admin.
     response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="vi"' in response.content.decode()
+
+
+def test_login_form_labels_are_vietnamese(client, db):
+    html = client.get("/admin/login/").content.decode()
+    assert "Mật khẩu" in html
+    assert ">Password<" not in html
