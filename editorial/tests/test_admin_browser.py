@@ -107,7 +107,7 @@ def test_ward_editor_sees_the_admin_in_vietnamese(live_server, page, ward_site, 
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(base + "/")
     assert page.get_by_role("heading", name="Bản nháp của bạn").is_visible()
-    check(page, english_catalogue, "bảng điều khiển")
+    check(page, english_catalogue, "trang tổng quan")
 
     page.goto(f"{base}/pages/{category.pk}/")
     assert page.get_by_text("Lịch tiếp công dân tháng 12").first.is_visible()

@@ -47,7 +47,7 @@ def test_dashboard_shows_drafts_and_review_panels_in_vietnamese(client, ward_sit
     assert "Bản nháp của bạn" in html
     assert "Thông báo lịch tiếp dân tháng 12" in html
     assert "Bản nháp, chưa xuất bản" in html
-    assert "Bảng điều khiển" in html
+    assert "<title>Trang tổng quan" in html
     for english in ("Dashboard", "Your most recent edits", "Pages", "Images", "Search"):
         assert f">{english}<" not in html
 
