@@ -18,6 +18,16 @@ def _media_root(settings):
     shutil.rmtree(path, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    # The local-memory caches outlive a test; a page cached by one test must not answer the next.
+    from django.core.cache import caches
+
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    yield
+
+
 @pytest.fixture
 def ward_site(db):
     from wards.sites import ensure_ward_site

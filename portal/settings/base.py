@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "images",
     "wards",
     "news",
+    "pagecache",
     "editorial",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -67,9 +68,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages go out compressed even without nginx in front (`make serve`); public pages carry no secrets.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -124,21 +127,32 @@ AUTH_USER_MODEL = "users.User"
 WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR", BASE_DIR / ".cache"))
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
+            "KEY_PREFIX": f"portal-{alias}",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
+        for alias in ("default", "pages")
     }
 else:
+    # Without Redis the caches live in files, so every worker process sees the
+    # same entries and an invalidation reaches all of them.
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal",
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / alias),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
+        for alias in ("default", "pages")
     }
+
+# Full-page cache for anonymous readers (pagecache app); 0 switches it off.
+PORTAL_PAGE_CACHE_ALIAS = "pages"
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "120"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,13 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, RoutableBasePage
 
 
-class HomePage(RoutablePageMixin, BasePage):
+class HomePage(RoutableBasePage):
     """A ward portal's home: featured and latest news, and the latest of each category."""
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
