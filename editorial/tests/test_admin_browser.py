@@ -10,7 +10,8 @@ from editorial.catalogues import PLACEHOLDER, collect_messages, same_in_vietname
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    # Wagtail's migrations create the Editors group, the root page and the default workflow: keep them.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("compiled_catalogues"),
 ]
 
