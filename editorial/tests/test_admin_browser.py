@@ -10,8 +10,9 @@ from editorial.catalogues import PLACEHOLDER, collect_messages, same_in_vietname
 
 pytestmark = [
     pytest.mark.browser,
-    # Wagtail's migrations create the Editors group, the root page and the default workflow: keep them.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Needs the Editors group and default workflow that Wagtail's migrations create; in the suite it runs
+    # before the other live-server test, which flushes them (conftest.ensure_tree_root brings back only the root).
+    pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("compiled_catalogues"),
 ]
 

@@ -2,8 +2,7 @@
 
 import pytest
 
-# serialized_rollback: another live-server test may have flushed the data that migrations create (root page).
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def serious(violations):
