@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wards",
     "news",
     "pagecache",
-    "editorial",
+    "admin_vi",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -172,7 +172,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 # Our own strings (makemessages writes here) first, then the Vietnamese of the Wagtail admin, which
-# editorial's build_admin_translations writes; both take precedence over the apps' own catalogues.
+# admin_vi's build_admin_translations writes; both take precedence over the apps' own catalogues.
 ADMIN_LOCALE_DIR = BASE_DIR / "locale_wagtail"
 LOCALE_PATHS = [BASE_DIR / "locale", ADMIN_LOCALE_DIR]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -223,8 +223,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# --- editorial: the admin in Vietnamese for ward editors (docs/admin-vietnamese.md) ---
+# --- admin_vi: the admin in Vietnamese for ward editors (docs/admin-vietnamese.md) ---
 # Wagtail's login form leaves its password label untranslatable; ours gives it the catalogue's label.
-WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.VietnameseLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "admin_vi.forms.VietnameseLoginForm"
 # Day before month when staff type or pick dates (Django's Vietnamese formats leave input to US order).
-FORMAT_MODULE_PATH = ["editorial.formats"]
+FORMAT_MODULE_PATH = ["admin_vi.formats"]

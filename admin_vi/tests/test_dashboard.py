@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Workflow
 
-from editorial.panels import drafts_for
+from admin_vi.panels import drafts_for
 from news.models import ArticlePage, CategoryPage
 
 pytestmark = pytest.mark.usefixtures("compiled_catalogues")
@@ -60,8 +60,8 @@ def test_review_panel_comes_before_the_drafts(rf, ward_editor):
     view = HomeView()
     view.setup(request)
     names = [panel.name for panel in sorted(view.get_panels(), key=lambda panel: panel.order)]
-    assert names.index("workflow_objects_to_moderate") < names.index("editorial_drafts")
-    assert names.index("editorial_drafts") < names.index("recent_edits")
+    assert names.index("workflow_objects_to_moderate") < names.index("admin_vi_drafts")
+    assert names.index("admin_vi_drafts") < names.index("recent_edits")
 
 
 def test_admin_defaults_to_vietnamese_for_every_user(client, ward_editor):

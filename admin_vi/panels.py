@@ -32,8 +32,8 @@ def drafts_for(user, limit=DRAFTS_LIMIT):
 
 
 class DraftsPanel(Component):
-    name = "editorial_drafts"
-    template_name = "editorial/drafts_panel.html"
+    name = "admin_vi_drafts"
+    template_name = "admin_vi/drafts_panel.html"
     # Between Wagtail's own panels: "awaiting your review" (moved to 100), "your most recent edits" (250).
     order = 150
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import trans_real
 
-from editorial.catalogues import (
+from admin_vi.catalogues import (
     admin_facing_apps,
     admin_locale_dir,
     collect_messages,
@@ -18,7 +18,7 @@ from editorial.catalogues import (
     placeholders,
     same_in_vietnamese,
 )
-from editorial.management.commands.update_project_messages import IGNORE, fill_source_translations
+from admin_vi.management.commands.update_project_messages import IGNORE, fill_source_translations
 
 pytestmark = pytest.mark.usefixtures("compiled_catalogues")
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from editorial.catalogues import PLACEHOLDER, collect_messages, same_in_vietnamese
+from admin_vi.catalogues import PLACEHOLDER, collect_messages, same_in_vietnamese
 
 pytestmark = [
     pytest.mark.browser,

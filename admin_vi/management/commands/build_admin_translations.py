@@ -1,4 +1,4 @@
-"""Write the Vietnamese catalogue of the Wagtail admin from editorial/translations/*.tsv.
+"""Write the Vietnamese catalogue of the Wagtail admin from admin_vi/translations/*.tsv.
 
 Run after a Wagtail upgrade: it lists every admin message still lacking Vietnamese (with its key, to add to
 a .tsv file) and refuses to write a catalogue whose placeholders or HTML tags differ from the English.
@@ -10,7 +10,7 @@ import polib
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.catalogues import (
+from admin_vi.catalogues import (
     admin_locale_dir,
     collect_messages,
     load_authored,
@@ -39,7 +39,7 @@ def _texts(po):
 
 
 class Command(BaseCommand):
-    help = "Ghi bản dịch tiếng Việt của trang quản trị Wagtail (locale_wagtail/vi) từ editorial/translations/*.tsv."
+    help = "Ghi bản dịch tiếng Việt của trang quản trị Wagtail (locale_wagtail/vi) từ admin_vi/translations/*.tsv."
 
     def add_arguments(self, parser):
         parser.add_argument("--check", action="store_true", help="Chỉ kiểm tra, không ghi tệp.")

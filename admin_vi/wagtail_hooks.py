@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from editorial.panels import DraftsPanel
+from admin_vi.panels import DraftsPanel
 
 # What awaits the editor's own approval comes first: it blocks someone else's work.
 REVIEW_FIRST = {"workflow_objects_to_moderate": 100}
