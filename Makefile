@@ -9,7 +9,7 @@ TEST_PG_URL ?= postgres://postgres@127.0.0.1:5432/portal
 -include .env.local
 export
 
-.PHONY: run serve test lint check install setup demo bench backup restore clean
+.PHONY: run serve test lint check install setup messages demo bench backup restore clean
 
 $(BIN)/.installed: requirements/dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -24,7 +24,11 @@ install: $(BIN)/.installed
 	$(PY) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-setup: install .env.local
+# The Vietnamese catalogues (ours in locale/, the Wagtail admin's in locale_wagtail/) are compiled here, never committed.
+messages: install
+	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv -v 0
+
+setup: install .env.local messages
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py load_demo_content
 
@@ -45,7 +49,7 @@ serve: setup staticfiles/.collected
 		$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) \
 		--no-access-log portal.wsgi:application
 
-lint: install
+lint: install messages
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -93,10 +93,18 @@ class ArticlePage(BasePage):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
-    content_panels = BasePage.content_panels + [
+    # Help texts for editors who are not technical: what goes in each box, in plain words.
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            help_text=_("Tiêu đề bài viết, ngắn gọn và đủ ý, như người đọc sẽ thấy trên cổng thông tin."),
+        ),
         FieldRowPanel([FieldPanel("published_at"), FieldPanel("featured")]),
         FieldPanel("lead"),
-        FieldPanel("featured_image"),
+        FieldPanel(
+            "featured_image",
+            help_text=_("Ảnh hiện ở đầu bài và cạnh tiêu đề trong danh sách tin. Nên dùng ảnh ngang."),
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("source"), FieldPanel("source_url"), FieldPanel("author")],
