@@ -30,7 +30,7 @@ setup: install .env.local
 
 run: setup
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/  –  quản trị: http://127.0.0.1:$(PORT)/admin/"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	BIN=$(BIN) PORT=$(PORT) scripts/run_dev.sh
 
 # The production stack on this machine: DEBUG off, several worker processes, compressed static files.
 serve: setup

@@ -24,8 +24,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, tick, cycles, **options):
         stop = threading.Event()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: stop.set())
+        previous = {signum: signal.signal(signum, lambda *_: stop.set()) for signum in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            self.run(stop, tick, cycles)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+    def run(self, stop, tick, cycles):
         weather_every = settings.PORTAL_WEATHER_INTERVAL
         fx_every = max(settings.PORTAL_FX_INTERVAL, FX_MIN_INTERVAL)
         self.stdout.write(
