@@ -30,8 +30,11 @@ def usd_sell_history(now, days=30):
     return start, rows
 
 
-def build_chart(rows, start, end):
-    """Coordinates for the template; None without data. A rate holds until the next change, hence steps."""
+def build_chart(rows, start, end, opening=False):
+    """Coordinates for the template; None without data. A rate holds until the next change, hence steps.
+
+    `opening`: the first row is the rate carried in from before the window, not a fetch of its own.
+    """
     if not rows:
         return None
     values = [float(value) for _, value in rows]
@@ -56,12 +59,12 @@ def build_chart(rows, start, end):
 
     y_ticks = []
     for step in range(4):
-        value = low + pad + (high - low - 2 * pad) * step / 3
+        value = low + (high - low) * step / 3
         y_ticks.append({"y": y(value), "label": vn_number(value)})
     x_ticks = []
-    for step in range(4):
+    for step, anchor in enumerate(("start", "middle", "middle", "end")):
         moment = start + (end - start) * step / 3
-        x_ticks.append({"x": x(moment), "label": f"{timezone.localtime(moment):%d/%m}"})
+        x_ticks.append({"x": x(moment), "label": f"{timezone.localtime(moment):%d/%m}", "anchor": anchor})
     return {
         "width": WIDTH,
         "height": HEIGHT,
@@ -70,7 +73,9 @@ def build_chart(rows, start, end):
         "top": TOP,
         "bottom": HEIGHT - BOTTOM,
         "path": " ".join(path),
-        "dots": [{"x": x(moment), "y": y(value)} for (moment, _), value in zip(rows, values, strict=True)][1:],
+        "dots": [{"x": x(moment), "y": y(value)} for (moment, _), value in zip(rows, values, strict=True)][
+            1 if opening else 0 :
+        ],
         "y_ticks": y_ticks,
         "x_ticks": x_ticks,
         "low": min(values),

@@ -20,6 +20,7 @@ def exchange_rates(request):
     now = timezone.now()
     snapshot = latest_fx()
     start, history = usd_sell_history(now)
+    opening = bool(history) and history[0][0] == start
     rows = []
     if snapshot:
         chosen = config.currency_list
@@ -34,8 +35,8 @@ def exchange_rates(request):
             "snapshot": snapshot,
             "rows": rows,
             "stale": bool(snapshot) and is_stale(snapshot.checked_at, settings.WIDGETS_FX_STALE_AFTER, now),
-            "chart": build_chart(history, start, now),
-            "history": history[1:] if history and history[0][0] == start else history,
+            "chart": build_chart(history, start, now, opening=opening),
+            "history": history[1:] if opening else history,
             "start": start,
             "now": now,
         },

@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -93,26 +94,41 @@ def test_environment_overrides_the_service_urls():
 
 
 STUB_PYTHON = """#!/usr/bin/env bash
-# Stands in for the venv's python: records what run_dev.sh starts.
-case "$2" in
-  run_widget_jobs) echo $$ > "$STUB_DIR/job.pid"; trap 'echo stopped > "$STUB_DIR/job.stopped"; exit 0' TERM;
-                   while true; do sleep 0.1; done ;;
-  runserver) echo "$3" > "$STUB_DIR/server.args"; sleep 0.5; exit 0 ;;
-esac
+# Stands in for the venv's python: records what run_dev.sh starts and when each part is stopped.
+part="$2"
+echo $$ > "$STUB_DIR/$part.pid"
+trap 'echo stopped > "$STUB_DIR/$part.stopped"; exit 0' TERM
+[ "$part" = runserver ] && echo "$3" > "$STUB_DIR/server.args"
+ticks=300
+[ "$part" = runserver ] && ticks="${STUB_SERVER_TICKS:-300}"
+for i in $(seq 1 "$ticks"); do sleep 0.1; done
 """
 
 
-def test_dev_script_stops_the_job_with_the_server(tmp_path):
+@pytest.mark.parametrize("ending", ["server-exits", "sigterm"])
+def test_dev_script_stops_the_job_with_the_server(ending, tmp_path):
     stub = tmp_path / "python"
     stub.write_text(STUB_PYTHON)
     stub.chmod(0o755)
     env = {**os.environ, "BIN": str(tmp_path), "PORT": "8101", "STUB_DIR": str(tmp_path)}
-    subprocess.run(["bash", str(ROOT / "scripts" / "run_dev.sh")], env=env, timeout=20, check=True)
+    if ending == "server-exits":
+        env["STUB_SERVER_TICKS"] = "10"
+    script = subprocess.Popen(["bash", str(ROOT / "scripts" / "run_dev.sh")], env=env)
+    try:
+        if ending == "sigterm":
+            for _ in range(100):
+                if (tmp_path / "runserver.pid").exists() and (tmp_path / "run_widget_jobs.pid").exists():
+                    break
+                time.sleep(0.05)
+            script.terminate()
+        script.wait(timeout=20)
+    finally:
+        script.kill()
     assert (tmp_path / "server.args").read_text().strip() == "127.0.0.1:8101"
-    assert (tmp_path / "job.stopped").read_text().strip() == "stopped"
-    pid = int((tmp_path / "job.pid").read_text())
-    with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)
+    assert (tmp_path / "run_widget_jobs.stopped").read_text().strip() == "stopped"
+    for part in ("run_widget_jobs", "runserver"):
+        with pytest.raises(ProcessLookupError):
+            os.kill(int((tmp_path / f"{part}.pid").read_text()), 0)
     assert "scripts/run_dev.sh" in (ROOT / "Makefile").read_text()
 
 

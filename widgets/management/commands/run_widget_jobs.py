@@ -46,10 +46,9 @@ class Command(BaseCommand):
                 # The database or a bug: say so and try again next tick rather than leave pages without updates.
                 logger.exception("widgets: job cycle failed")
                 outcomes = []
+            # Failures are already logged as warnings by refresh; this is the job's own running record.
             for outcome in outcomes:
                 if outcome.status != "skipped":
-                    level = logging.WARNING if outcome.failed else logging.INFO
-                    logger.log(level, "widgets: %s %s %s", outcome.key, outcome.status, outcome.detail)
                     self.stdout.write(f"{outcome.key}: {outcome.status} {outcome.detail}".rstrip())
             close_old_connections()
             done += 1
