@@ -136,7 +136,7 @@ def refresh_weather(site=None, *, min_interval=0, now=None):
     return outcomes
 
 
-def check_fx(report, last, required):
+def check_fx(report, last, required, accept_jump=False):
     """Refuse a table that lacks a shown currency, goes back in time, or jumps by more than half."""
     missing = [code for code in required if code not in report.rates]
     if missing:
@@ -145,6 +145,8 @@ def check_fx(report, last, required):
         return
     if report.updated_at < last.source_updated_at:
         raise InvalidData(f"feed time {report.updated_at:%Y-%m-%d %H:%M} is older than the stored one")
+    if accept_jump:
+        return
     for code, rate in report.rates.items():
         for kind in ("buy", "transfer", "sell"):
             new, old = getattr(rate, kind), last.rate(code, kind)
@@ -165,7 +167,7 @@ def _stored_rates(report):
     }
 
 
-def refresh_fx(*, min_interval=FX_MIN_INTERVAL, now=None):
+def refresh_fx(*, min_interval=FX_MIN_INTERVAL, now=None, accept_jump=False):
     now = now or timezone.now()
     key = "fx"
     required = fx_currencies()
@@ -177,7 +179,7 @@ def refresh_fx(*, min_interval=FX_MIN_INTERVAL, now=None):
     last = FxSnapshot.objects.first()
     try:
         report = fx_provider().fetch()
-        check_fx(report, last, required)
+        check_fx(report, last, required, accept_jump)
     except ProviderError as exc:
         return [_failed(status, key, exc)]
     rates = _stored_rates(report)

@@ -39,6 +39,24 @@ def test_refresh_widgets_once(located_site, fake, widget_settings):
 
 
 @pytest.mark.django_db
+def test_accept_jump_stores_a_checked_large_move(plain_site, fake, widget_settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from widgets.refresh import refresh_fx
+
+    fake.fx(good_fx())
+    refresh_fx(now=timezone.now() - datetime.timedelta(minutes=10))
+    fake.fx(good_fx(rates={"KRW": ("KOREAN WON ", "8.00", "8.90", "9.70")}))
+    with pytest.raises(CommandError):
+        call_command("refresh_widgets", "--only", "fx", stdout=io.StringIO(), stderr=io.StringIO())
+    FetchStatus.objects.filter(key="fx").update(attempted_at=timezone.now() - datetime.timedelta(minutes=6))
+    call_command("refresh_widgets", "--only", "fx", "--accept-jump", stdout=io.StringIO())
+    assert FxSnapshot.objects.first().rates["KRW"]["sell"] == "9.70"
+
+
+@pytest.mark.django_db
 def test_refresh_widgets_reports_failures_and_bad_arguments(located_site, fake, widget_settings):
     with pytest.raises(CommandError, match="nowhere.example"):
         call_command("refresh_widgets", "--site", "nowhere.example")

@@ -16,8 +16,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--site", metavar="HOST", help=_("chỉ lấy thời tiết cho trang có tên miền này"))
         parser.add_argument("--only", choices=["weather", "fx"], help=_("chỉ lấy thời tiết (weather) hoặc tỷ giá (fx)"))
+        parser.add_argument(
+            "--accept-jump",
+            action="store_true",
+            help=_("nhận bảng tỷ giá dù có tỷ giá thay đổi quá 50%% so với bản đã lưu (sau khi đã kiểm tra)"),
+        )
 
-    def handle(self, *args, site=None, only=None, **options):
+    def handle(self, *args, site=None, only=None, accept_jump=False, **options):
         chosen = None
         if site:
             chosen = Site.objects.filter(hostname=site.strip().lower()).first()
@@ -33,7 +38,7 @@ class Command(BaseCommand):
             if not outcomes:
                 self.stdout.write(_("Thời tiết: không trang nào bật thời tiết và có toạ độ."))
         if only in (None, "fx"):
-            outcomes += refresh_fx()
+            outcomes += refresh_fx(accept_jump=accept_jump)
         for outcome in outcomes:
             line = f"{outcome.key}: {STATUS_WORDS[outcome.status]}" + (f" ({outcome.detail})" if outcome.detail else "")
             (self.stderr if outcome.failed else self.stdout).write(line)
