@@ -29,6 +29,7 @@ def main():
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
     os.environ["MEDIA_ROOT"] = f"{workdir}/media"
+    os.environ["STATIC_ROOT"] = workdir
     os.environ.pop("REDIS_URL", None)
     import django
 
@@ -74,6 +75,9 @@ def main():
     assert refresh_weather()[0].status == "stored" and refresh_fx()[0].status == "stored"
     server.shutdown()
 
+    # The test settings rescan static files on every request (autorefresh); production does not.
+    settings.WHITENOISE_AUTOREFRESH = False
+    settings.WHITENOISE_USE_FINDERS = False
     client = Client()
     url = article.url
     config = WidgetSettings.for_site(site)
