@@ -18,9 +18,22 @@ def _media_root(settings):
     shutil.rmtree(path, ignore_errors=True)
 
 
+def _ensure_page_tree():
+    """The locale and root page the migrations create, again if a transactional test flushed them."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root")
+
+
 @pytest.fixture
 def ward_site(db):
     from wards.sites import ensure_ward_site
+
+    _ensure_page_tree()
 
     return ensure_ward_site(
         "localhost", "Phường Hồng Gai", is_default=True, province="Tỉnh Quảng Ninh", phone="0203 3000 000"
@@ -30,6 +43,8 @@ def ward_site(db):
 @pytest.fixture
 def other_site(db):
     from wards.sites import ensure_ward_site
+
+    _ensure_page_tree()
 
     return ensure_ward_site("baichay.localhost", "Phường Bãi Cháy", province="Tỉnh Quảng Ninh")
 

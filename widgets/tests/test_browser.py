@@ -8,7 +8,7 @@ from wards.models import WardSettings
 from widgets.refresh import refresh_fx, refresh_weather
 from widgets.tests.fake import good_fx, good_weather
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_article_sidebar_shows_weather_and_rates(

@@ -68,7 +68,7 @@ def test_refresh_widgets_reports_failures_and_bad_arguments(located_site, fake, 
     assert FetchStatus.objects.get(key="weather:20.95,107.07").failures == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_job_fetches_on_schedule(located_site, fake, widget_settings):
     fake.weather(good_weather())
     fake.fx(good_fx())
@@ -80,7 +80,7 @@ def test_job_fetches_on_schedule(located_site, fake, widget_settings):
     assert WeatherSnapshot.objects.count() == FxSnapshot.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_job_stops_on_sigterm(located_site, fake, widget_settings):
     fake.weather(Reply(b"down", 503))
     fake.fx(Reply(b"down", 503))

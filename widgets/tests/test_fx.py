@@ -87,7 +87,7 @@ def good_snapshot(fake):
 
 
 FAULTS = {
-    "timeout": (Reply(payloads.fx_xml(), delay=1.0), "timeout", 3),
+    "timeout": (Reply(payloads.fx_xml(), delay=2.5), "timeout", 3),
     "http-500": (Reply(b"oops", 500, "text/plain"), "HTTP 500", 3),
     "http-429": (Reply(b"slow down", 429, "text/plain", {"Retry-After": "300"}), "HTTP 429", 1),
     "http-404": (Reply(b"gone", 404, "text/plain"), "HTTP 404", 1),
@@ -143,7 +143,7 @@ def test_a_bad_fetch_keeps_the_last_good_snapshot(fault, plain_site, fake, widge
 
 
 def test_retries_then_success(plain_site, fake, widget_settings):
-    fake.fx(Reply(b"busy", 503), Reply(b"", 200, delay=1.0), good_fx())
+    fake.fx(Reply(b"busy", 503), Reply(b"", 200, delay=2.5), good_fx())
     [outcome] = refresh_fx(now=T0)
     assert outcome.status == "stored"
     assert fake.count(FX_PATH) == 3

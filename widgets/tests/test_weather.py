@@ -94,7 +94,7 @@ def json_reply(mutate):
 
 
 FAULTS = {
-    "timeout": (Reply(payloads.weather_json(), delay=1.0), "timeout", 3),
+    "timeout": (Reply(payloads.weather_json(), delay=2.5), "timeout", 3),
     "http-500": (Reply(b"{}", 500), "HTTP 500", 3),
     "http-429": (
         Reply(b'{"error":true,"reason":"Too many requests"}', 429, headers={"Retry-After": "60"}),
@@ -155,7 +155,7 @@ def test_a_bad_fetch_keeps_the_last_good_snapshot(fault, located_site, fake, wid
 
 def test_slow_drip_is_cut_off(located_site, fake, widget_settings):
     widget_settings.WIDGETS_HTTP = {**widget_settings.WIDGETS_HTTP, "retries": 0}
-    fake.weather(Reply(payloads.weather_json(), drip=0.05))
+    fake.weather(Reply(payloads.weather_json(), drip=0.1))
     [outcome] = refresh_weather(now=T0)
     assert outcome.status == "failed" and "too slow" in outcome.detail
     assert not WeatherSnapshot.objects.exists()

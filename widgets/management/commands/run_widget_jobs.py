@@ -4,7 +4,7 @@ import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils.translation import gettext as _
 
 from widgets.refresh import FX_MIN_INTERVAL, refresh_fx, refresh_weather
@@ -50,7 +50,10 @@ class Command(BaseCommand):
             for outcome in outcomes:
                 if outcome.status != "skipped":
                     self.stdout.write(f"{outcome.key}: {outcome.status} {outcome.detail}".rstrip())
-            close_old_connections()
+            # A long-running process must not keep a broken or expired connection; never drop one
+            # inside a transaction, though (the tests run the job inside theirs).
+            if not connection.in_atomic_block:
+                close_old_connections()
             done += 1
             if cycles and done >= cycles:
                 break
