@@ -34,7 +34,7 @@ setup: install .env.local messages
 
 run: setup
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/  –  quản trị: http://127.0.0.1:$(PORT)/admin/"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	BIN=$(BIN) PORT=$(PORT) scripts/run_dev.sh
 
 # Collected once, and again only when a static file or a dependency changed.
 STATIC_SOURCES := $(shell find . -path ./.venv -prune -o -path ./staticfiles -prune -o -path '*/static/*' -type f -print 2>/dev/null)

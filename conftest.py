@@ -56,6 +56,8 @@ def ward_site(db):
 def other_site(db):
     from wards.sites import ensure_ward_site
 
+    ensure_tree_root()
+
     return ensure_ward_site("baichay.localhost", "Phường Bãi Cháy", province="Tỉnh Quảng Ninh")
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "news",
     "pagecache",
     "admin_vi",
+    "widgets",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -229,3 +230,26 @@ LOGGING = {
 WAGTAILADMIN_USER_LOGIN_FORM = "admin_vi.forms.VietnameseLoginForm"
 # Day before month when staff type or pick dates (Django's Vietnamese formats leave input to US order).
 FORMAT_MODULE_PATH = ["admin_vi.formats"]
+# --- Widgets: weather and exchange rates (app `widgets`, docs/widgets.md) ----------------------------
+# Pages only read stored snapshots; `manage.py run_widget_jobs` fetches. The URLs are the full
+# endpoints, so tests and staging can point them at local servers.
+PORTAL_WEATHER_URL = os.environ.get("PORTAL_WEATHER_URL", "https://api.open-meteo.com/v1/forecast")
+PORTAL_FX_URL = os.environ.get(
+    "PORTAL_FX_URL", "https://portal.vietcombank.com.vn/Usercontrols/TVPortal.TyGia/pXML.aspx?b=10"
+)
+PORTAL_WEATHER_PROVIDER = os.environ.get("PORTAL_WEATHER_PROVIDER", "widgets.providers.openmeteo.OpenMeteoProvider")
+PORTAL_FX_PROVIDER = os.environ.get("PORTAL_FX_PROVIDER", "widgets.providers.vietcombank.VietcombankProvider")
+PORTAL_WEATHER_INTERVAL = int(os.environ.get("PORTAL_WEATHER_INTERVAL", "1800"))
+PORTAL_FX_INTERVAL = int(os.environ.get("PORTAL_FX_INTERVAL", "900"))  # never below 300: the feed's rule
+WIDGETS_HTTP = {
+    "connect_timeout": float(os.environ.get("PORTAL_WIDGETS_CONNECT_TIMEOUT", "3")),
+    "read_timeout": float(os.environ.get("PORTAL_WIDGETS_READ_TIMEOUT", "5")),
+    "retries": 2,
+    "backoff": 1.0,
+    "max_bytes": 1_000_000,
+}
+WIDGETS_WEATHER_STALE_AFTER = int(os.environ.get("PORTAL_WEATHER_STALE_AFTER", str(3 * 3600)))
+WIDGETS_FX_STALE_AFTER = int(os.environ.get("PORTAL_FX_STALE_AFTER", str(3 * 3600)))
+# New snapshots clear the cache at once; the timeout only bounds what a per-process cache
+# (no REDIS_URL) can miss when the job runs in another process.
+WIDGETS_CACHE_SECONDS = int(os.environ.get("PORTAL_WIDGETS_CACHE_SECONDS", "60"))
