@@ -9,10 +9,13 @@ sitemap, search), so other categories' pages stay cached.
 """
 
 import hashlib
+import logging
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+
+logger = logging.getLogger(__name__)
 
 # Tracking parameters added by share buttons and ad platforms: they do not change the page.
 IGNORED_PARAMS = {"fbclid", "gclid", "zarsrc", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"}
@@ -58,10 +61,13 @@ def bump(keys):
     cache = page_cache()
     for key in keys:
         try:
-            cache.incr(key)
-        except ValueError:
-            # Never set: entries recorded it as 0, so any other value invalidates them.
-            cache.set(key, 1, timeout=None)
+            try:
+                cache.incr(key)
+            except ValueError:
+                # Never set: entries recorded it as 0, so any other value invalidates them.
+                cache.set(key, 1, timeout=None)
+        except Exception:  # noqa: BLE001 - a publish must not fail because the cache is unreachable
+            logger.error("page cache invalidation failed for %s", key, exc_info=True)
 
 
 def invalidate_groups(site_id, groups):
