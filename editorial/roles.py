@@ -126,14 +126,15 @@ def _ensure_workflow(site, groups):
     if workflow is None:
         workflow, _created = Workflow.objects.get_or_create(name=name)
     steps = [
-        (_("Biên tập") + f" ({site.site_name or site.hostname})", groups[Role.EDITOR]),
-        (_("Duyệt") + f" ({site.site_name or site.hostname})", groups[Role.CHIEF]),
+        # The head of the board may also do the editing review when no editor is available.
+        (_("Biên tập") + f" ({site.site_name or site.hostname})", [groups[Role.EDITOR], groups[Role.CHIEF]]),
+        (_("Duyệt") + f" ({site.site_name or site.hostname})", [groups[Role.CHIEF]]),
     ]
-    for order, (task_name, group) in enumerate(steps):
+    for order, (task_name, task_groups) in enumerate(steps):
         task = GroupApprovalTask.objects.filter(name=task_name).first()
         if task is None:
             task = GroupApprovalTask.objects.create(name=task_name)
-        task.groups.set([group])
+        task.groups.set(task_groups)
         WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
     WorkflowPage.objects.update_or_create(page=site.root_page, defaults={"workflow": workflow})
 

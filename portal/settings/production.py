@@ -19,6 +19,8 @@ SECURE_HSTS_SECONDS = 31536000 if _https else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _https
 SECURE_HSTS_PRELOAD = _https
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Nothing of ours is framed except Wagtail's previews, which set SAMEORIGIN on their own responses.
+X_FRAME_OPTIONS = "DENY"
 if _https:
     # Browsers only accept __Host- cookies over HTTPS, from the exact host, for path /.
     SESSION_COOKIE_NAME = "__Host-sessionid"
