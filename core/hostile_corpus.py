@@ -63,17 +63,17 @@ class _InertChecker(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script":
-            if attributes.get("type") != "application/ld+json" and not attributes.get("src", "").startswith("/"):
-                self.problems.append(f"executable <script {attributes}>")
+        src = attributes.get("src") or ""
+        own_file = src.startswith("/") and not src.startswith("//")
+        if tag == "script" and attributes.get("type") != "application/ld+json" and not own_file:
+            self.problems.append(f"executable <script {attributes}>")
         if tag in _FORBIDDEN_TAGS:
             self.problems.append(f"<{tag}>")
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             self.problems.append("<meta http-equiv=refresh>")
-        if tag == "iframe":
-            src = attributes.get("src") or ""
-            if "srcdoc" in attributes or not any(src.startswith(f"https://{h}/") for h in self.iframe_hosts):
-                self.problems.append(f"<iframe {attributes}>")
+        trusted_embed = any(src.startswith(f"https://{host}/") for host in self.iframe_hosts)
+        if tag == "iframe" and ("srcdoc" in attributes or not trusted_embed):
+            self.problems.append(f"<iframe {attributes}>")
         if tag == "form" and (attributes.get("action") or "").startswith(("http:", "https:", "//")):
             self.problems.append(f"<form action={attributes['action']}>")
         for name, value in attrs:

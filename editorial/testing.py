@@ -6,7 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from editorial.models import ROLE_ORDER, SiteRole
 
-PASSWORD = "Mật-khẩu-Thử-2026!"
+PASSWORD = "Mật-khẩu-Thử-2026!"  # noqa: S105 - test accounts only
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from editorial.testing import PASSWORD
 
 
 def _login(client, username, password, address):
-    return client.post(
-        reverse("wagtailadmin_login"), {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(reverse("wagtailadmin_login"), {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 @pytest.fixture

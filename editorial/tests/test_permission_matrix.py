@@ -37,7 +37,17 @@ EXPECTED = {
     "manage users": {A},
 }
 MODEL_ACTIONS = list(EXPECTED)
-HTTP_ACTIONS = ["create", "edit", "review", "approve", "unpublish", "delete", "upload", "change settings", "manage users"]
+HTTP_ACTIONS = [
+    "create",
+    "edit",
+    "review",
+    "approve",
+    "unpublish",
+    "delete",
+    "upload",
+    "change settings",
+    "manage users",
+]
 
 
 def _draft(site, title, owner):
