@@ -91,8 +91,10 @@ def test_article_is_public_only_after_approval(serial_live_server, page, ward_si
     editor_box.type("Buổi ra quân bắt đầu từ sáng sớm tại bãi tắm.")
     # ISO date-time: Django's Vietnamese locale lacks day-first input formats (added by the admin-vi branch).
     page.locator("#id_published_at").evaluate("input => { input.value = '2026-03-01 08:00'; }")
-    page.locator("footer button[name=action-submit]").first.evaluate("button => button.click()")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("footer button[name=action-submit]").first.evaluate("button => button.click()")
+    errors = page.locator(".error-message, .help-critical, [role=alert]").all_inner_texts()
+    assert ArticlePage.objects.filter(title=TITLE).exists(), errors
     article = ArticlePage.objects.get(title=TITLE)
     assert not article.live
     assert article.workflow_in_progress
@@ -103,8 +105,8 @@ def test_article_is_public_only_after_approval(serial_live_server, page, ward_si
     _logout(page, base)
     _login(page, base, editor)
     page.goto(f"{base}/admin/pages/{article.pk}/edit/")
-    page.locator("footer button[data-workflow-action-name=approve]").first.evaluate("b => b.click()")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("footer button[data-workflow-action-name=approve]").first.evaluate("b => b.click()")
     article.refresh_from_db()
     assert not article.live
     assert page.goto(public_url).status == 404
@@ -113,8 +115,8 @@ def test_article_is_public_only_after_approval(serial_live_server, page, ward_si
     _logout(page, base)
     _login(page, base, chief, totp_device=device)
     page.goto(f"{base}/admin/pages/{article.pk}/edit/")
-    page.locator("footer button[data-workflow-action-name=approve]").first.evaluate("b => b.click()")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("footer button[data-workflow-action-name=approve]").first.evaluate("b => b.click()")
     article.refresh_from_db()
     assert article.live and not article.workflow_in_progress
     response = page.goto(public_url)
