@@ -106,6 +106,8 @@ def test_check_deploy_is_clean():
         "ALLOWED_HOSTS": "honggai.gov.vn,baichay.gov.vn",
     }
     env.pop("PORTAL_INSECURE_HTTP", None)
+    # Set by the browser fixture for Playwright's event loop in this test process; never in deployment.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
