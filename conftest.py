@@ -8,6 +8,9 @@ import tempfile
 import pytest
 from django.utils import timezone
 
+# Staff of each editorial role and a login with the second factor confirmed (editorial/testing.py).
+pytest_plugins = ["editorial.testing"]
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings):

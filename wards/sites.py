@@ -73,4 +73,8 @@ def ensure_ward_site(hostname, ward_name, *, port=80, is_default=False, **settin
             changed = True
     if changed or ward.pk is None:
         ward.save()
+
+    from editorial.roles import ensure_editorial_groups
+
+    ensure_editorial_groups(site)
     return site

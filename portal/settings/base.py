@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "pagecache",
     "admin_vi",
     "widgets",
+    "editorial",
+    "accounts",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -49,7 +51,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's user admin with a per-site restriction for ward administrators (accounts/users.py).
+    "accounts.apps.PortalUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -65,6 +68,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -78,9 +85,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "wards.sitecache.SiteBundleMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.csp.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a lockout raised during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -160,10 +172,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.CharacterVarietyValidator"},
+    {"NAME": "accounts.passwords.PortalWordsValidator"},
 ]
 
 # Vietnamese first: the UI, dates and numbers; times stored in UTC and shown
@@ -253,3 +267,80 @@ WIDGETS_FX_STALE_AFTER = int(os.environ.get("PORTAL_FX_STALE_AFTER", str(3 * 360
 # New snapshots clear the cache at once; the timeout only bounds what a per-process cache
 # (no REDIS_URL) can miss when the job runs in another process.
 WIDGETS_CACHE_SECONDS = int(os.environ.get("PORTAL_WIDGETS_CACHE_SECONDS", "60"))
+
+# --- Editorial roles, accounts and hardening (apps editorial, accounts; see docs/security.md) ---
+import datetime  # noqa: E402
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first, so a locked-out username+address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout per username *and* address: an attacker cannot lock a reporter out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no log of successful logins (and their addresses)
+AXES_USERNAME_FORM_FIELD = "username"
+# With Redis, failures are counted in the cache under hashed keys and no address is written to the
+# database; without it, axes' database handler keeps attempts until the cool-off ends.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+# Behind a proxy (nginx) the client's address is in X-Forwarded-For; trust one proxy hop when told to.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin phường, xã")
+
+# Sessions end after an hour without activity; every request pushes the expiry forward.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
+CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Avatars from gravatar.com would send a hash of every editor's email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "images.forms.PortalDocumentForm"
+# Only what an article needs; SVG and HTML are refused (checked by content in images/uploads.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Content-Security-Policy (django-csp 4): strict on public pages, looser in the admin, which relies
+# on inline scripts and styles (portal/csp.py picks the policy by path).
+_EMBED_HOSTS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": _EMBED_HOSTS,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PORTAL_ADMIN_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *_EMBED_HOSTS],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
