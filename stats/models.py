@@ -123,3 +123,17 @@ class FoldedBatch(models.Model):
 
     def __str__(self):
         return self.batch
+
+
+class FallbackHit(models.Model):
+    """A hit written to the database because Redis did not answer in time.
+
+    A command that timed out may still run when Redis wakes up; its copy in the Redis
+    queue carries this id, and the fold drops it instead of counting the hit twice.
+    """
+
+    hit_id = models.CharField(max_length=32, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.hit_id

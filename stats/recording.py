@@ -18,7 +18,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from stats import redis_buffer
-from stats.models import FoldedBatch
+from stats.models import FallbackHit, FoldedBatch
 from stats.visitors import local_day, repeat_seconds, visitor_key
 
 logger = logging.getLogger(__name__)
@@ -35,14 +35,17 @@ class Hit:
     path: str
     page_id: int | None
     source: str
+    hit_id: str = dataclasses.field(default_factory=lambda: uuid.uuid4().hex)
 
     def dumps(self):
-        return json.dumps([self.site_id, self.day.isoformat(), self.visitor, self.path, self.page_id, self.source])
+        day = self.day.isoformat()
+        return json.dumps([self.site_id, day, self.visitor, self.path, self.page_id, self.source, self.hit_id])
 
     @classmethod
     def loads(cls, text):
-        site_id, day, visitor, path, page_id, source = json.loads(text)
-        return cls(int(site_id), datetime.date.fromisoformat(day), str(visitor), str(path), page_id, str(source))
+        site_id, day, visitor, path, page_id, source, hit_id = json.loads(text)
+        day = datetime.date.fromisoformat(day)
+        return cls(int(site_id), day, str(visitor), str(path), page_id, str(source), str(hit_id))
 
 
 def with_retries(func):
@@ -71,11 +74,14 @@ def record(hit, at=None):
     buffered = redis_buffer.push(hit, at)
     if buffered is not None:
         return buffered
-    return with_retries(lambda: _record_in_db(hit, at))
+    fallback = bool(redis_buffer.url())
+    return with_retries(lambda: _record_in_db(hit, at, fallback))
 
 
-def _record_in_db(hit, at):
+def _record_in_db(hit, at, fallback=False):
     with transaction.atomic():
+        if fallback:
+            FallbackHit.objects.create(hit_id=hit.hit_id)
         if not _claim_view(hit, at):
             return False
         apply_hits([hit])
@@ -183,8 +189,9 @@ def _fold_batch(client, key):
                 if FoldedBatch.objects.filter(batch=batch).exists():
                     return 0
                 FoldedBatch.objects.create(batch=batch)
-                apply_hits(hits)
-                return len(hits)
+                counted = _without_fallback_copies(hits)
+                apply_hits(counted)
+                return len(counted)
         except IntegrityError:
             # Another fold wrote this batch at the same moment.
             return 0
@@ -192,6 +199,18 @@ def _fold_batch(client, key):
     folded = with_retries(write)
     client.delete(key)
     return folded
+
+
+def _without_fallback_copies(hits):
+    """Drop hits the database already took while Redis was stalled (see FallbackHit)."""
+    ids = [hit.hit_id for hit in hits]
+    taken = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        taken.update(FallbackHit.objects.filter(hit_id__in=chunk).values_list("hit_id", flat=True))
+    if taken:
+        FallbackHit.objects.filter(hit_id__in=taken).delete()
+    return [hit for hit in hits if hit.hit_id not in taken]
 
 
 def prune(now=None):
@@ -203,4 +222,5 @@ def prune(now=None):
     horizon = now - datetime.timedelta(minutes=online_minutes(), seconds=repeat_seconds())
     RecentView.objects.filter(counted_at__lt=horizon).delete()
     FoldedBatch.objects.filter(folded_at__lt=now - datetime.timedelta(days=2)).delete()
+    FallbackHit.objects.filter(created_at__lt=now - datetime.timedelta(days=2)).delete()
     retire_before(local_day(now))
