@@ -4,11 +4,31 @@ import functools
 import time
 
 from django.http import Http404
+from django.http.request import split_domain_port
 from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
 
 # Page lookups are cached per process for this long; an unpublished page stops being
 # counted within a minute.
 RESOLVE_TTL = 60
+
+
+def site_id_for(request):
+    """The id of the site answering this request (Wagtail's rules), cached per process.
+
+    Wagtail's lookup costs a query on every call; a beacon needs only the id, and sites
+    are added rarely enough that a minute of staleness is harmless.
+    """
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return _site_id(hostname, request.get_port(), int(time.monotonic() // RESOLVE_TTL))
+
+
+@functools.lru_cache(maxsize=256)
+def _site_id(hostname, port, _bucket):
+    try:
+        return get_site_for_hostname(hostname, port).pk
+    except Site.DoesNotExist:
+        return None
 
 
 def resolve(site_id, path):

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Site
 
 from stats import pages, reading
 from stats.models import Source
@@ -32,10 +31,10 @@ def _count(request, path, referrer, source=None):
     if not isinstance(path, str) or not path.startswith("/") or path.startswith("//") or len(path) > MAX_PATH:
         return _error(_("Đường dẫn trang không hợp lệ."), 400)
     path = path.split("?", 1)[0].split("#", 1)[0]
-    site = Site.find_for_request(request)
-    if site is None:
+    site_id = pages.site_id_for(request)
+    if site_id is None:
         return _error(_("Không xác định được cổng thông tin."), 404)
-    page_id = pages.resolve(site.pk, path)
+    page_id = pages.resolve(site_id, path)
     if page_id is None:
         return _error(_("Không có trang này trên cổng thông tin."), 404)
     if is_robot(request):
@@ -43,7 +42,7 @@ def _count(request, path, referrer, source=None):
     if source is None:
         source = classify_referrer(referrer if isinstance(referrer, str) else "", request.get_host().split(":")[0])
     user_agent = request.META.get("HTTP_USER_AGENT", "")[:512]
-    count_view(site.pk, path, page_id, client_ip(request), user_agent, source)
+    count_view(site_id, path, page_id, client_ip(request), user_agent, source)
     return None
 
 
@@ -88,10 +87,10 @@ def hit_gif(request):
 
 @require_GET
 def numbers(request):
-    site = Site.find_for_request(request)
-    if site is None:
+    site_id = pages.site_id_for(request)
+    if site_id is None:
         return _error(_("Không xác định được cổng thông tin."), 404)
-    response = JsonResponse(reading.site_numbers(site.pk))
+    response = JsonResponse(reading.site_numbers(site_id))
     patch_cache_control(response, public=True, max_age=reading.cache_seconds())
     patch_vary_headers(response, ["Host"])
     return response

@@ -22,10 +22,12 @@ def _fresh_stats_state(settings):
     settings.PORTAL_TRUSTED_PROXIES = []
     visitors.forget_cached_secrets()
     pages._resolve.cache_clear()
+    pages._site_id.cache_clear()
     redis_buffer._down_until.clear()
     yield
     visitors.forget_cached_secrets()
     pages._resolve.cache_clear()
+    pages._site_id.cache_clear()
 
 
 @pytest.fixture
