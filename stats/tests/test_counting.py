@@ -204,3 +204,17 @@ def test_noscript_image_counts_once(client, ward_site):
     day = SiteDay.objects.get(site=ward_site)
     assert (day.visitors, day.pageviews) == (1, 1)
     assert list(SourceDay.objects.values_list("source", flat=True)) == ["unknown"]
+
+
+def test_the_widget_adds_one_query_to_a_page_or_none_when_cached(settings, client, ward_site):
+    client.get("/", HTTP_HOST="localhost")  # warm the process caches a first visit fills
+    settings.PORTAL_STATS_CACHE_SECONDS = 0
+    with CaptureQueriesContext(connection) as with_widget:
+        client.get("/", HTTP_HOST="localhost")
+    stats_queries = [q["sql"] for q in with_widget.captured_queries if "stats_" in q["sql"]]
+    assert len(stats_queries) == 1
+    settings.PORTAL_STATS_CACHE_SECONDS = 30
+    client.get("/", HTTP_HOST="localhost")
+    with CaptureQueriesContext(connection) as cached:
+        client.get("/", HTTP_HOST="localhost")
+    assert [q["sql"] for q in cached.captured_queries if "stats_" in q["sql"]] == []
