@@ -1,12 +1,13 @@
 """Beacons per second against the production stack (gunicorn, 4 workers), and the script's weight.
 
-    /work/main/.venv/bin/python bench/beacons.py [--beacons 3000] [--threads 64] [--rounds 3] [--port 8203]
+    /work/main/.venv/bin/python bench/beacons.py [--beacons 3000] [--threads 64] [--rounds 3] [--port 8203] [--redis]
 
 Each round sends the same number of requests to two endpoints of one gunicorn:
 `POST /api/hit/` (each from a new visitor, so every one is written) and, as the
 reference measured in the same run, `GET /robots.txt` (a view that touches no
 database). It prints per-round rates, their medians, the ratio, the error count
 (must be 0), and the size of stats/static/stats/hit.js in bytes, raw and gzipped.
+With --redis, hits are buffered in a redis-server of the benchmark's own (folded at the end).
 """
 
 import argparse
@@ -78,7 +79,15 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--port", type=int, default=8203)
     parser.add_argument("--database-url", default="", help="default: a new SQLite file")
+    parser.add_argument("--redis", action="store_true", help="buffer hits in a private redis-server")
     args = parser.parse_args()
+    redis_server = None
+    extra = {}
+    if args.redis:
+        from stats.tests.conftest import RedisServer
+
+        redis_server = RedisServer()
+        extra["PORTAL_STATS_REDIS_URL"] = redis_server.url
 
     with tempfile.TemporaryDirectory(prefix="bench-beacons-") as tmp:
         database_url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
@@ -89,6 +98,7 @@ def main():
             log_dir=tmp,
             PORTAL_TRUSTED_PROXIES="127.0.0.1",
             PORTAL_STATS_CACHE_SECONDS="0",
+            **extra,
         )
         server.prepare()
         server.start()
@@ -105,9 +115,15 @@ def main():
                 print(
                     f"round {round_number + 1}: beacons {beacon_rates[-1]:.0f}/s, robots.txt {robots_rates[-1]:.0f}/s"
                 )
+            if redis_server:
+                started = time.perf_counter()
+                server.manage("stats_fold")
+                print(f"fold of {args.beacons * args.rounds} hits: {time.perf_counter() - started:.1f} s")
             numbers = server.numbers()
         finally:
             server.stop()
+            if redis_server:
+                redis_server.stop()
 
     sent = args.beacons * args.rounds
     raw = SCRIPT.read_bytes()

@@ -43,10 +43,15 @@ def line_chart(series):
         ),
     )
     label_indexes = sorted({0, len(series) // 2, len(series) - 1}) if series else []
+    # The first and last dates are anchored inward so neither is cut at the edge.
+    anchors = {0: "start", len(series) - 1: "end"}
     labels = format_html_join(
         "",
-        '<text x="{}" y="{}" class="axis" text-anchor="middle">{}</text>',
-        ((round(LEFT + i * step, 1), HEIGHT - 12, series[i][0].strftime("%d/%m/%Y")) for i in label_indexes),
+        '<text x="{}" y="{}" class="axis" text-anchor="{}">{}</text>',
+        (
+            (round(LEFT + i * step, 1), HEIGHT - 12, anchors.get(i, "middle"), series[i][0].strftime("%d/%m/%Y"))
+            for i in label_indexes
+        ),
     )
     title = _("Khách và lượt xem trang mỗi ngày, %(start)s – %(end)s") % {
         "start": series[0][0].strftime("%d/%m/%Y") if series else "",
