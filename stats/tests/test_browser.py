@@ -6,7 +6,7 @@ import pytest
 
 from stats.models import PageDay, SiteDay
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # Chromium's headless UA says "HeadlessChrome", which the crawler list rightly drops; a reader's browser does not.
 READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"

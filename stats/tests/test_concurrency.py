@@ -99,6 +99,8 @@ def serve(tmp_path):
         env.setdefault("PORTAL_STATS_CACHE_SECONDS", "0")
         env.setdefault("PORTAL_STATS_REPEAT_SECONDS", "3600")  # the whole run is one window
         env.setdefault("PORTAL_TRUSTED_PROXIES", "127.0.0.1")
+        # A slow machine may take minutes to send everything; everyone stays "online" meanwhile.
+        env.setdefault("PORTAL_STATS_ONLINE_MINUTES", "120")
         server = Gunicorn(database_url, free_port(8201, 8209), workers=4, log_dir=tmp_path, **env)
         server.prepare()
         servers.append(server)
