@@ -15,6 +15,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", cache_control(public=True, max_age=3600)(sitemap), name="sitemap"),
     path("ty-gia/", widgets_views.exchange_rates, name="exchange_rates"),
+    path("", include("stats.urls")),
 ]
 
 if settings.PORTAL_SERVE_MEDIA:

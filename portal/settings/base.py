@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "widgets",
     "editorial",
     "accounts",
+    "stats",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -344,3 +345,17 @@ PORTAL_ADMIN_CSP_DIRECTIVES = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
+# --- Visitor statistics (stats app); see docs/statistics.md -------------------------
+# Proxies (addresses or networks) whose X-Forwarded-For is believed; empty: none.
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES", "")
+# "Đang online": distinct visitors seen in the last this many minutes.
+PORTAL_STATS_ONLINE_MINUTES = int(os.environ.get("PORTAL_STATS_ONLINE_MINUTES", "5"))
+# A visitor's views of one path count at most once in this many seconds.
+PORTAL_STATS_REPEAT_SECONDS = int(os.environ.get("PORTAL_STATS_REPEAT_SECONDS", "30"))
+# How long the widget's figures are cached (0: not at all).
+PORTAL_STATS_CACHE_SECONDS = int(os.environ.get("PORTAL_STATS_CACHE_SECONDS", "10"))
+# With Redis, hits are buffered there and folded in by `manage.py stats_fold`.
+PORTAL_STATS_REDIS_URL = os.environ.get("PORTAL_STATS_REDIS_URL", REDIS_URL)
+PORTAL_STATS_REDIS_PREFIX = os.environ.get("PORTAL_STATS_REDIS_PREFIX", "portal:stats:")
+# After a Redis failure, count in the database for this long before trying Redis again.
+PORTAL_STATS_REDIS_RETRY_SECONDS = float(os.environ.get("PORTAL_STATS_REDIS_RETRY_SECONDS", "5"))
