@@ -16,7 +16,8 @@ from .keys import MAX_QUERY_LENGTH, entry_key, group_of, normalise_query
 from .store import current_generations, lookup, response_parts, store
 
 logger = logging.getLogger(__name__)
-SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/hit")
+# APIs answer live figures (statistics, search) and are never stored.
+SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/")
 
 
 def cacheable_path(path):

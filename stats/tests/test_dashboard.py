@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from editorial.testing import login_verified
 from stats.models import PageDay, SiteDay, SourceDay
 from stats.visitors import local_day
 
@@ -38,7 +39,7 @@ def editor(django_user_model, group_name):
 
 def test_superuser_sees_figures_chart_top_articles_and_sources(client, admin_user, figures, ward_site):
     rows, article = figures
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     html = client.get(
         reverse("stats_dashboard"), {"site": ward_site.pk, "days": 30}, HTTP_HOST="localhost"
     ).content.decode()
@@ -54,7 +55,7 @@ def test_superuser_sees_figures_chart_top_articles_and_sources(client, admin_use
 
 def test_period_365_includes_older_days(client, admin_user, figures, ward_site):
     rows, _ = figures
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     html = client.get(reverse("stats_dashboard"), {"site": ward_site.pk, "days": 365}).content.decode()
     assert f"{sum(v for v, _ in rows.values())} lượt khách" in html
 
@@ -81,13 +82,13 @@ def test_an_editor_without_a_site_group_sees_nothing(client, django_user_model, 
 
 
 def test_menu_shows_the_dashboard_to_superusers(client, admin_user, ward_site):
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     assert reverse("stats_dashboard") in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_csv_export_has_every_day_of_the_period(client, admin_user, figures, ward_site):
     rows, _ = figures
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     response = client.get(reverse("stats_csv"), {"site": ward_site.pk, "days": 90})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
@@ -99,7 +100,7 @@ def test_csv_export_has_every_day_of_the_period(client, admin_user, figures, war
 
 
 def test_bad_parameters_fall_back_to_defaults(client, admin_user, figures):
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     response = client.get(reverse("stats_dashboard"), {"site": "abc", "days": "mot-nam"})
     assert response.status_code == 200
     assert "30 ngày gần nhất</option>" in response.content.decode()

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from editorial.testing import login_verified
 from wards.models import WardSettings
 from widgets.models import FxSnapshot, WidgetSettings
 from widgets.reading import FX_KEY, weather_key
@@ -149,7 +150,7 @@ def test_editor_settings_in_admin(plain_site, client, django_user_model):
     from django.core.exceptions import ValidationError
 
     admin = django_user_model.objects.create_superuser("bientap", "bt@example.org", "mat-khau-dai-1")
-    client.force_login(admin)
+    login_verified(client, admin)
     url = f"/admin/settings/widgets/widgetsettings/{plain_site.pk}/"
     response = client.get(url)
     assert response.status_code == 200
