@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "images",
     "wards",
     "news",
+    "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
