@@ -6,11 +6,13 @@ from search.documents import entry_for_page, entry_values
 from search.models import SearchEntry
 
 FTS_TABLE = "search_fts"
+# FTS5 commands are written as inserts into the table's own hidden column.
+_FTS_COMMAND = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES (%s)"  # noqa: S608 - constant table name
 _COLUMNS = ("title_folded", "lead_folded", "body_folded", "title_accent", "lead_accent", "body_accent")
 _COLUMN_SQL = ", ".join(_COLUMNS)
 
 
-def uses_fts5(using=None):
+def uses_fts5():
     return connection.vendor == "sqlite"
 
 
@@ -30,8 +32,14 @@ def fts_forget(entry):
         return
     values = [getattr(entry, name) for name in _COLUMNS]
     with connection.cursor() as cursor:
+        # Deleting a page can send pre_delete twice for its entry (reached through Page and ArticlePage); a
+        # second 'delete' of the same words would corrupt the FTS5 index. The docsize table has one row per
+        # indexed document, so it tells whether the words are still there.
+        cursor.execute(f"SELECT 1 FROM {FTS_TABLE}_docsize WHERE id = %s", [entry.pk])  # noqa: S608
+        if cursor.fetchone() is None:
+            return
         cursor.execute(
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMN_SQL}) VALUES ('delete', %s, %s, %s, %s, %s, %s, %s)",
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMN_SQL}) VALUES ('delete', %s, %s, %s, %s, %s, %s, %s)",  # noqa: S608
             [entry.pk, *values],
         )
 
@@ -80,7 +88,7 @@ def rebuild(batch_size=2000, progress=None):
         SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
         if uses_fts5():
             with connection.cursor() as cursor:
-                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+                cursor.execute(_FTS_COMMAND, ["delete-all"])
         total = 0
         for rows in _iter_article_rows(batch_size):
             SearchEntry.objects.bulk_create(
@@ -95,6 +103,6 @@ def rebuild(batch_size=2000, progress=None):
         if uses_fts5():
             with connection.cursor() as cursor:
                 # One pass over the content table, far quicker than row-by-row inserts.
-                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+                cursor.execute(_FTS_COMMAND, ["rebuild"])
+                cursor.execute(_FTS_COMMAND, ["optimize"])
     return total

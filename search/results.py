@@ -121,7 +121,7 @@ def run(request):
     if search.count and not ids:
         # Past the last page: show the last one instead of an empty page.
         search.page = search.num_pages
-        _, ids = engine.search_ids(query, filters, search.sort, (search.page - 1) * PER_PAGE, PER_PAGE)
+        ids = engine.search_ids(query, filters, search.sort, (search.page - 1) * PER_PAGE, PER_PAGE)[1]
     pages = {p.pk: p for p in ArticlePage.objects.filter(pk__in=ids)}
     parents = {p.path: p.title for p in Page.objects.filter(path__in=[p.path[:-4] for p in pages.values()])}
     forms = query.highlight_forms()

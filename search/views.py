@@ -25,7 +25,7 @@ def search_api(request):
             "results": [
                 {
                     "title": r.title,
-                    "url": r.url,
+                    "url": request.build_absolute_uri(r.url),
                     "published": timezone.localtime(r.published).isoformat(),
                     "category": r.category,
                     "snippet": str(r.snippet),

@@ -1,5 +1,7 @@
 """The relevance set: every query form finds the right article first, on SQLite and on PostgreSQL."""
 
+from urllib.parse import urlsplit
+
 from django.db import connection
 
 from search.tests.corpus import ARTICLES, CASES
@@ -14,8 +16,8 @@ def test_every_query_finds_its_article_first(corpus, api):
     failures = []
     for query, key, why in CASES:
         data = api(query)
-        first = data["results"][0]["url"] if data["results"] else None
-        if first != corpus[key].url:
+        first = urlsplit(data["results"][0]["url"]).path if data["results"] else None
+        if first != urlsplit(corpus[key].url).path:
             got = [r["title"] for r in data["results"][:3]]
             failures.append(f"{query!r} ({why}): expected {corpus[key].title!r}, got {got}")
     passed = len(CASES) - len(failures)
@@ -28,19 +30,19 @@ def test_accents_and_placements_find_the_same_set(corpus, api):
     import unicodedata
 
     forms.append(unicodedata.normalize("NFD", "Đảng uỷ"))
-    sets = [{r["url"] for r in api(form)["results"]} for form in forms]
+    sets = [{urlsplit(r["url"]).path for r in api(form)["results"]} for form in forms]
     assert sets[0] == sets[1] == sets[2] == sets[3] == sets[4] == sets[5]
-    assert corpus["dang-uy"].url in sets[0]
+    assert urlsplit(corpus["dang-uy"].url).path in sets[0]
 
 
 def test_quoted_phrase_requires_adjacent_words(corpus, api):
     quoted = api('"tri thức"')
-    assert [r["url"] for r in quoted["results"]] == [corpus["cu-tri-scattered"].url]
+    assert [urlsplit(r["url"]).path for r in quoted["results"]] == [urlsplit(corpus["cu-tri-scattered"].url).path]
     # Unquoted, the phrase article and the scattered one both match "cử tri".
-    loose = {r["url"] for r in api("cử tri")["results"]}
-    assert {corpus["cu-tri-phrase"].url, corpus["cu-tri-scattered"].url} <= loose
-    phrase_only = {r["url"] for r in api('"cử tri"')["results"]}
-    assert phrase_only == {corpus["cu-tri-phrase"].url}
+    loose = {urlsplit(r["url"]).path for r in api("cử tri")["results"]}
+    assert {urlsplit(corpus["cu-tri-phrase"].url).path, urlsplit(corpus["cu-tri-scattered"].url).path} <= loose
+    phrase_only = {urlsplit(r["url"]).path for r in api('"cử tri"')["results"]}
+    assert phrase_only == {urlsplit(corpus["cu-tri-phrase"].url).path}
 
 
 def test_highlights_keep_the_articles_accents(corpus, api):
