@@ -39,10 +39,35 @@ def body_text(stream_value):
     return " ".join(" ".join(html_to_text(text).split()) for text in _strings(data) if text.strip())
 
 
-def entry_values(page_id, title, lead, body, published_at):
+STEP = 4  # treebeard's path step for wagtailcore_page
+RANK_KEY_ID_BITS = 21
+
+
+def rank_key(published_at, page_id):
+    """Publication second in the high bits, the page id (mod 2**21) below: unique and ordered by time."""
+    return (int(published_at.timestamp()) << RANK_KEY_ID_BITS) | (page_id % (1 << RANK_KEY_ID_BITS))
+
+
+def rank_key_bound(moment):
+    return int(moment.timestamp()) << RANK_KEY_ID_BITS
+
+
+def ancestor_paths(path):
+    return [path[:i] for i in range(STEP, len(path) + 1, STEP)]
+
+
+def scope_text(path, ids_by_path, page_id):
+    ids = [ids_by_path[p] for p in ancestor_paths(path)[:-1] if p in ids_by_path] + [page_id]
+    return " ".join(f"p{i}" for i in ids)
+
+
+def entry_values(page_id, title, lead, body, published_at, scope=""):
+    published_at = published_at or timezone.now()
     return {
         "page_id": page_id,
-        "published_at": published_at or timezone.now(),
+        "published_at": published_at,
+        "rank_key": rank_key(published_at, page_id),
+        "scope": scope,
         "title_folded": folded_text(title),
         "lead_folded": folded_text(lead),
         "body_folded": folded_text(body),
@@ -52,5 +77,6 @@ def entry_values(page_id, title, lead, body, published_at):
     }
 
 
-def entry_for_page(page):
-    return entry_values(page.pk, page.title, page.lead, body_text(page.body), page.published_at)
+def entry_for_page(page, ids_by_path):
+    scope = scope_text(page.path, ids_by_path, page.pk)
+    return entry_values(page.pk, page.title, page.lead, body_text(page.body), page.published_at, scope)

@@ -2,13 +2,13 @@
 
 from django.db import connection, transaction
 
-from search.documents import entry_for_page, entry_values
+from search.documents import ancestor_paths, entry_for_page, entry_values, scope_text
 from search.models import SearchEntry
 
 FTS_TABLE = "search_fts"
 # FTS5 commands are written as inserts into the table's own hidden column.
 _FTS_COMMAND = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES (%s)"  # noqa: S608 - constant table name
-_COLUMNS = ("title_folded", "lead_folded", "body_folded", "title_accent", "lead_accent", "body_accent")
+_COLUMNS = ("title_folded", "lead_folded", "body_folded", "title_accent", "lead_accent", "body_accent", "scope")
 _COLUMN_SQL = ", ".join(_COLUMNS)
 
 
@@ -21,7 +21,7 @@ def _fts_insert(cursor, page_ids):
     placeholders = ", ".join(["%s"] * len(page_ids))
     cursor.execute(
         f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_SQL}) "  # noqa: S608 - constant names, ids as parameters
-        f"SELECT page_id, {_COLUMN_SQL} FROM search_searchentry WHERE page_id IN ({placeholders})",
+        f"SELECT rank_key, {_COLUMN_SQL} FROM search_searchentry WHERE page_id IN ({placeholders})",
         list(page_ids),
     )
 
@@ -35,19 +35,25 @@ def fts_forget(entry):
         # Deleting a page can send pre_delete twice for its entry (reached through Page and ArticlePage); a
         # second 'delete' of the same words would corrupt the FTS5 index. The docsize table has one row per
         # indexed document, so it tells whether the words are still there.
-        cursor.execute(f"SELECT 1 FROM {FTS_TABLE}_docsize WHERE id = %s", [entry.pk])  # noqa: S608
+        cursor.execute(f"SELECT 1 FROM {FTS_TABLE}_docsize WHERE id = %s", [entry.rank_key])  # noqa: S608
         if cursor.fetchone() is None:
             return
         cursor.execute(
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMN_SQL}) VALUES ('delete', %s, %s, %s, %s, %s, %s, %s)",  # noqa: S608
-            [entry.pk, *values],
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMN_SQL}) "  # noqa: S608
+            f"VALUES ('delete', %s, {', '.join(['%s'] * len(values))})",
+            [entry.rank_key, *values],
         )
 
 
 @transaction.atomic
 def index_pages(pages):
     """(Re)index published articles. Deleting old entries goes through the ORM so FTS5 forgets them."""
-    entries = [SearchEntry(**entry_for_page(page)) for page in pages]
+    from wagtail.models import Page
+
+    pages = list(pages)
+    prefixes = {p for page in pages for p in ancestor_paths(page.path)}
+    ids_by_path = dict(Page.objects.filter(path__in=prefixes).values_list("path", "pk"))
+    entries = [SearchEntry(**entry_for_page(page, ids_by_path)) for page in pages]
     if not entries:
         return
     ids = [entry.page_id for entry in entries]
@@ -72,7 +78,7 @@ def _iter_article_rows(batch_size):
     last = 0
     while True:
         rows = list(
-            queryset.filter(pk__gt=last).values_list("pk", "title", "lead", "body", "published_at")[:batch_size]
+            queryset.filter(pk__gt=last).values_list("pk", "title", "lead", "body", "published_at", "path")[:batch_size]
         )
         if not rows:
             return
@@ -82,9 +88,14 @@ def _iter_article_rows(batch_size):
 
 def rebuild(batch_size=2000, progress=None):
     """Empty the index and fill it with every live article. Running it twice gives the same index."""
+    from wagtail.models import Page
+
+    from news.models import ArticlePage
     from search.documents import body_text
 
     with transaction.atomic():
+        # Articles have no children, so their ancestors are all the other pages.
+        ids_by_path = dict(Page.objects.not_type(ArticlePage).values_list("path", "pk"))
         SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
         if uses_fts5():
             with connection.cursor() as cursor:
@@ -93,8 +104,10 @@ def rebuild(batch_size=2000, progress=None):
         for rows in _iter_article_rows(batch_size):
             SearchEntry.objects.bulk_create(
                 [
-                    SearchEntry(**entry_values(pk, title, lead, body_text(body), when))
-                    for pk, title, lead, body, when in rows
+                    SearchEntry(
+                        **entry_values(pk, title, lead, body_text(body), when, scope_text(path, ids_by_path, pk))
+                    )
+                    for pk, title, lead, body, when, path in rows
                 ]
             )
             total += len(rows)

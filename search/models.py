@@ -15,6 +15,11 @@ class SearchEntry(models.Model):
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang")
     )
     published_at = models.DateTimeField(_("thời gian đăng"), db_index=True)
+    # FTS5 row id: publication time in the high bits, so "newest first" is the index's own order and a
+    # query can stop after the first matches (see search/query.py). Unique per article.
+    rank_key = models.BigIntegerField(unique=True)
+    # "p<id>" for the page and every ancestor: site, category and view-restriction filters inside FTS5.
+    scope = models.TextField(default="")
     title_folded = models.TextField()
     lead_folded = models.TextField()
     body_folded = models.TextField()

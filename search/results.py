@@ -67,6 +67,10 @@ class Search:
         return max(1, math.ceil(self.count / PER_PAGE))
 
     @property
+    def count_is_capped(self):
+        return self.count >= engine.COUNT_CAP
+
+    @property
     def first_number(self):
         return (self.page - 1) * PER_PAGE + 1
 

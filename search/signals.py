@@ -16,8 +16,13 @@ def _is_article(page):
 
 @receiver(page_published)
 def index_published(sender, instance, **kwargs):
-    if _is_article(instance):
+    if not _is_article(instance):
+        return
+    # A publish scheduled for later sends the signal too, but the page is not live yet.
+    if instance.live and not instance.expired:
         index.index_pages([instance])
+    else:
+        index.unindex_page_ids([instance.pk])
 
 
 @receiver(page_unpublished)

@@ -20,6 +20,8 @@ def search_api(request):
     return JsonResponse(
         {
             "count": search.count,
+            # The count stops at 10,000 (search.query.COUNT_CAP): true means "at least".
+            "count_is_capped": search.count_is_capped,
             "page": search.page,
             "num_pages": search.num_pages,
             "results": [

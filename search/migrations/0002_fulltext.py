@@ -9,8 +9,8 @@ from django.db import migrations
 
 FTS5_CREATE = """
 CREATE VIRTUAL TABLE search_fts USING fts5(
-    title_folded, lead_folded, body_folded, title_accent, lead_accent, body_accent,
-    content='search_searchentry', content_rowid='page_id',
+    title_folded, lead_folded, body_folded, title_accent, lead_accent, body_accent, scope,
+    content='search_searchentry', content_rowid='rank_key',
     tokenize='unicode61 remove_diacritics 0'
 )
 """
