@@ -8,6 +8,9 @@ import tempfile
 import pytest
 from django.utils import timezone
 
+# Staff of each editorial role and a login with the second factor confirmed (editorial/testing.py).
+pytest_plugins = ["editorial.testing"]
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings):
@@ -18,10 +21,35 @@ def _media_root(settings):
     shutil.rmtree(path, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    # The local-memory caches outlive a test; a page cached by one test must not answer the next.
+    from django.core.cache import caches
+
+    from wards.sitecache import forget_all
+
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    forget_all()
+    yield
+
+
+def ensure_tree_root():
+    """A live-server test flushes the database when it ends, taking the root page that Wagtail's migrations
+    create with it; a later test that builds a ward site needs one."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    if not Page.objects.filter(depth=1).exists():
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 @pytest.fixture
 def ward_site(db):
     from wards.sites import ensure_ward_site
 
+    ensure_tree_root()
     return ensure_ward_site(
         "localhost", "Phường Hồng Gai", is_default=True, province="Tỉnh Quảng Ninh", phone="0203 3000 000"
     )
@@ -30,6 +58,8 @@ def ward_site(db):
 @pytest.fixture
 def other_site(db):
     from wards.sites import ensure_ward_site
+
+    ensure_tree_root()
 
     return ensure_ward_site("baichay.localhost", "Phường Bãi Cháy", province="Tỉnh Quảng Ninh")
 

@@ -4,12 +4,24 @@ from django.db import models
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.text import fold, normalize_text, vn_slugify
 
 SLUG_MAX_LENGTH = 80
+PUBLIC_MAX_AGE = 60
+
+
+def with_cache_headers(request, response):
+    """Readers' pages may be cached by anyone; an editor's view of the site never."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True)
+    elif not response.has_header("Cache-Control") or "private" not in response["Cache-Control"]:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    return response
 
 
 class BasePage(Page):
@@ -102,9 +114,14 @@ class BasePage(Page):
         return self.social_image
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if getattr(request, "user", None) is not None and request.user.is_authenticated:
-            patch_cache_control(response, private=True, no_cache=True)
-        else:
-            patch_cache_control(response, public=True, max_age=60)
-        return response
+        return with_cache_headers(request, super().serve(request, *args, **kwargs))
+
+
+class RoutableBasePage(RoutablePageMixin, BasePage):
+    """A BasePage with extra routes (listings, feeds); every route gets the same cache headers."""
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        return with_cache_headers(request, super().serve(request, view, args, kwargs))

@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from news.models import ArticlePage, CategoryPage
 from wards.models import WardSettings
@@ -35,7 +36,9 @@ class ArticleFeed(Feed):
         return section.get_url(self.request) + "rss/"
 
     def description(self, section):
-        return f"Tin bài mới nhất của {self.ward.ward_name}" if self.ward.ward_name else "Tin bài mới nhất"
+        if self.ward.ward_name:
+            return _("Tin bài mới nhất của %(ward)s") % {"ward": self.ward.ward_name}
+        return _("Tin bài mới nhất")
 
     def items(self, section):
         return ArticlePage.objects.in_section(section).prefetch_related("tags")[:FEED_LENGTH]

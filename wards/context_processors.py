@@ -10,7 +10,11 @@ def _home(request):
 
 
 def ward(request):
-    """The ward whose portal this request is for, its home page and category menu (lazily)."""
+    """The ward whose portal this request is for, its home page and category menu."""
+    bundle = getattr(request, "ward_bundle", None)
+    if bundle is not None:
+        return {"ward": bundle.ward, "site_home": bundle.home, "menu_categories": bundle.menu}
+
     from news.models import CategoryPage
 
     home = SimpleLazyObject(lambda: _home(request))

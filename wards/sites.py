@@ -1,7 +1,10 @@
 """Creating a complete ward site: home page, standard categories, settings."""
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from core.text import vn_slugify
 from wards.models import HomePage, WardSettings
@@ -15,6 +18,17 @@ STANDARD_CATEGORIES = [
 ]
 
 
+def tree_root():
+    """Wagtail's root page; recreated (with the default locale) on a database emptied by a flush."""
+    root = Page.get_first_root_node()
+    if root is not None:
+        return root
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return Page.add_root(
+        instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page), url_path="/")
+    )
+
+
 @transaction.atomic
 def ensure_ward_site(hostname, ward_name, *, port=80, is_default=False, **settings_fields):
     """Create or complete the site for `hostname`; running it again changes nothing."""
@@ -25,7 +39,7 @@ def ensure_ward_site(hostname, ward_name, *, port=80, is_default=False, **settin
         site = Site.objects.filter(is_default_site=True).first()
     home = site.root_page.specific if site else None
     if not isinstance(home, HomePage):
-        root = Page.get_first_root_node()
+        root = tree_root()
         slug = vn_slugify(ward_name) or hostname.replace(".", "-")
         home = HomePage.objects.child_of(root).filter(slug=slug).first()
         if home is None:
@@ -59,4 +73,8 @@ def ensure_ward_site(hostname, ward_name, *, port=80, is_default=False, **settin
             changed = True
     if changed or ward.pk is None:
         ward.save()
+
+    from editorial.roles import ensure_editorial_groups
+
+    ensure_editorial_groups(site)
     return site

@@ -4,10 +4,11 @@ import datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+WEEKDAYS = [_("Thứ Hai"), _("Thứ Ba"), _("Thứ Tư"), _("Thứ Năm"), _("Thứ Sáu"), _("Thứ Bảy"), _("Chủ Nhật")]
 
 
 def _local(value):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -26,6 +26,20 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(PageQuerySet):
+    def find_published(self, home, path_components):
+        """The live article at home/<category>/<article>/ whose category is live too, or None."""
+        from .categories import CategoryPage
+
+        url_path = f"{home.url_path}{'/'.join(path_components)}/"
+        article = self.live().select_related("featured_image").filter(url_path=url_path).first()
+        if article is None:
+            return None
+        category = CategoryPage.objects.live().filter(path=article.path[: -ArticlePage.steplen]).first()
+        if category is None:
+            return None
+        article.category = category
+        return article
+
     def in_section(self, page):
         """Published, public articles below `page`, newest first, ready to list."""
         return (
@@ -79,10 +93,18 @@ class ArticlePage(BasePage):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
-    content_panels = BasePage.content_panels + [
+    # Help texts for editors who are not technical: what goes in each box, in plain words.
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            help_text=_("Tiêu đề bài viết, ngắn gọn và đủ ý, như người đọc sẽ thấy trên cổng thông tin."),
+        ),
         FieldRowPanel([FieldPanel("published_at"), FieldPanel("featured")]),
         FieldPanel("lead"),
-        FieldPanel("featured_image"),
+        FieldPanel(
+            "featured_image",
+            help_text=_("Ảnh hiện ở đầu bài và cạnh tiêu đề trong danh sách tin. Nên dùng ảnh ngang."),
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("source"), FieldPanel("source_url"), FieldPanel("author")],
@@ -116,7 +138,7 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        category = self.get_parent().specific
+        category = getattr(self, "category", None) or self.get_parent().specific
         context["category"] = category
         context["related"] = ArticlePage.objects.in_section(category).not_page(self)[:4]
         context["article_tags"] = list(self.tags.all())

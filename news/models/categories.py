@@ -2,15 +2,15 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, route
+from wagtail.contrib.routable_page.models import path, route
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, RoutableBasePage
 
 ARTICLES_PER_PAGE = 12
 
 
-class CategoryPage(RoutablePageMixin, BasePage):
+class CategoryPage(RoutableBasePage):
     """A news category (chuyên mục): lists its articles, newest first."""
 
     intro = models.TextField(_("giới thiệu chuyên mục"), blank=True)

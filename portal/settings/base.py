@@ -39,6 +39,12 @@ INSTALLED_APPS = [
     "images",
     "wards",
     "news",
+    "pagecache",
+    "admin_vi",
+    "widgets",
+    "editorial",
+    "accounts",
+    "stats",
     "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -47,7 +53,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's user admin with a per-site restriction for ward administrators (accounts/users.py).
+    "accounts.apps.PortalUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -63,19 +70,31 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages go out compressed even without nginx in front (`make serve`); public pages carry no secrets.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wards.sitecache.SiteBundleMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.csp.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a lockout raised during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -124,30 +143,43 @@ AUTH_USER_MODEL = "users.User"
 WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR", BASE_DIR / ".cache"))
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
+            "KEY_PREFIX": f"portal-{alias}",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
+        for alias in ("default", "pages")
     }
 else:
+    # Without Redis the caches live in files, so every worker process sees the
+    # same entries and an invalidation reaches all of them.
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal",
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / alias),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
+        for alias in ("default", "pages")
     }
+
+# Full-page cache for anonymous readers (pagecache app); 0 switches it off.
+PORTAL_PAGE_CACHE_ALIAS = "pages"
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "120"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.CharacterVarietyValidator"},
+    {"NAME": "accounts.passwords.PortalWordsValidator"},
 ]
 
 # Vietnamese first: the UI, dates and numbers; times stored in UTC and shown
@@ -157,7 +189,10 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings (makemessages writes here) first, then the Vietnamese of the Wagtail admin, which
+# admin_vi's build_admin_translations writes; both take precedence over the apps' own catalogues.
+ADMIN_LOCALE_DIR = BASE_DIR / "locale_wagtail"
+LOCALE_PATHS = [BASE_DIR / "locale", ADMIN_LOCALE_DIR]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 
 STATICFILES_FINDERS = [
@@ -206,3 +241,123 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- admin_vi: the admin in Vietnamese for ward editors (docs/admin-vietnamese.md) ---
+# Wagtail's login form leaves its password label untranslatable; ours gives it the catalogue's label.
+WAGTAILADMIN_USER_LOGIN_FORM = "admin_vi.forms.VietnameseLoginForm"
+# Day before month when staff type or pick dates (Django's Vietnamese formats leave input to US order).
+FORMAT_MODULE_PATH = ["admin_vi.formats"]
+# --- Widgets: weather and exchange rates (app `widgets`, docs/widgets.md) ----------------------------
+# Pages only read stored snapshots; `manage.py run_widget_jobs` fetches. The URLs are the full
+# endpoints, so tests and staging can point them at local servers.
+PORTAL_WEATHER_URL = os.environ.get("PORTAL_WEATHER_URL", "https://api.open-meteo.com/v1/forecast")
+PORTAL_FX_URL = os.environ.get(
+    "PORTAL_FX_URL", "https://portal.vietcombank.com.vn/Usercontrols/TVPortal.TyGia/pXML.aspx?b=10"
+)
+PORTAL_WEATHER_PROVIDER = os.environ.get("PORTAL_WEATHER_PROVIDER", "widgets.providers.openmeteo.OpenMeteoProvider")
+PORTAL_FX_PROVIDER = os.environ.get("PORTAL_FX_PROVIDER", "widgets.providers.vietcombank.VietcombankProvider")
+PORTAL_WEATHER_INTERVAL = int(os.environ.get("PORTAL_WEATHER_INTERVAL", "1800"))
+PORTAL_FX_INTERVAL = int(os.environ.get("PORTAL_FX_INTERVAL", "900"))  # never below 300: the feed's rule
+WIDGETS_HTTP = {
+    "connect_timeout": float(os.environ.get("PORTAL_WIDGETS_CONNECT_TIMEOUT", "3")),
+    "read_timeout": float(os.environ.get("PORTAL_WIDGETS_READ_TIMEOUT", "5")),
+    "retries": 2,
+    "backoff": 1.0,
+    "max_bytes": 1_000_000,
+}
+WIDGETS_WEATHER_STALE_AFTER = int(os.environ.get("PORTAL_WEATHER_STALE_AFTER", str(3 * 3600)))
+WIDGETS_FX_STALE_AFTER = int(os.environ.get("PORTAL_FX_STALE_AFTER", str(3 * 3600)))
+# New snapshots clear the cache at once; the timeout only bounds what a per-process cache
+# (no REDIS_URL) can miss when the job runs in another process.
+WIDGETS_CACHE_SECONDS = int(os.environ.get("PORTAL_WIDGETS_CACHE_SECONDS", "60"))
+
+# --- Editorial roles, accounts and hardening (apps editorial, accounts; see docs/security.md) ---
+import datetime  # noqa: E402
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first, so a locked-out username+address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout per username *and* address: an attacker cannot lock a reporter out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no log of successful logins (and their addresses)
+AXES_USERNAME_FORM_FIELD = "username"
+# With Redis, failures are counted in the cache under hashed keys and no address is written to the
+# database; without it, axes' database handler keeps attempts until the cool-off ends.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+# Behind a proxy (nginx) the client's address is in X-Forwarded-For; trust one proxy hop when told to.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin phường, xã")
+
+# Sessions end after an hour without activity; every request pushes the expiry forward.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
+CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Avatars from gravatar.com would send a hash of every editor's email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "images.forms.PortalDocumentForm"
+# Only what an article needs; SVG and HTML are refused (checked by content in images/uploads.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Content-Security-Policy (django-csp 4): strict on public pages, looser in the admin, which relies
+# on inline scripts and styles (portal/csp.py picks the policy by path).
+_EMBED_HOSTS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": _EMBED_HOSTS,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PORTAL_ADMIN_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *_EMBED_HOSTS],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# --- Visitor statistics (stats app); see docs/statistics.md -------------------------
+# Proxies (addresses or networks) whose X-Forwarded-For is believed; empty: none.
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES", "")
+# "Đang online": distinct visitors seen in the last this many minutes.
+PORTAL_STATS_ONLINE_MINUTES = int(os.environ.get("PORTAL_STATS_ONLINE_MINUTES", "5"))
+# A visitor's views of one path count at most once in this many seconds.
+PORTAL_STATS_REPEAT_SECONDS = int(os.environ.get("PORTAL_STATS_REPEAT_SECONDS", "30"))
+# How long the widget's figures are cached (0: not at all).
+PORTAL_STATS_CACHE_SECONDS = int(os.environ.get("PORTAL_STATS_CACHE_SECONDS", "10"))
+# With Redis, hits are buffered there and folded in by `manage.py stats_fold`.
+PORTAL_STATS_REDIS_URL = os.environ.get("PORTAL_STATS_REDIS_URL", REDIS_URL)
+PORTAL_STATS_REDIS_PREFIX = os.environ.get("PORTAL_STATS_REDIS_PREFIX", "portal:stats:")
+# After a Redis failure, count in the database for this long before trying Redis again.
+PORTAL_STATS_REDIS_RETRY_SECONDS = float(os.environ.get("PORTAL_STATS_REDIS_RETRY_SECONDS", "5"))

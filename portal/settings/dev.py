@@ -15,3 +15,5 @@ PORTAL_SERVE_MEDIA = True
 # Static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Template edits show at once while developing; `make serve` caches as production does.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))

@@ -10,3 +10,7 @@ ALLOWED_HOSTS = ["*"]
 # Static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
+    for alias in ("default", "pages")
+}

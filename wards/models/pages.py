@@ -1,13 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
-from core.models import BasePage
+from core.models import BasePage, RoutableBasePage
 
 
-class HomePage(RoutablePageMixin, BasePage):
+class HomePage(RoutableBasePage):
     """A ward portal's home: featured and latest news, and the latest of each category."""
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
@@ -33,6 +34,17 @@ class HomePage(RoutablePageMixin, BasePage):
         context["latest"] = list(articles.exclude(pk__in=exclude)[:6])
         context["category_blocks"] = CategoryPage.with_latest(self, per_category=4)
         return context
+
+    def route(self, request, path_components):
+        # An article (/category/article/) is found with one query by its url_path instead of
+        # walking the tree level by level; anything else takes Wagtail's usual route.
+        if len(path_components) == 2:
+            from news.models import ArticlePage
+
+            article = ArticlePage.objects.find_published(self, path_components)
+            if article is not None:
+                return RouteResult(article)
+        return super().route(request, path_components)
 
     @path("rss/", name="rss")
     def rss(self, request):

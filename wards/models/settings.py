@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -73,6 +74,6 @@ class WardSettings(BaseSiteSetting):
     @property
     def portal_title(self):
         if not self.ward_name:
-            return "Cổng thông tin điện tử"
+            return gettext("Cổng thông tin điện tử")
         # "Phường Hồng Gai" reads "phường Hồng Gai" inside a sentence.
-        return f"Cổng thông tin điện tử {self.ward_name[0].lower()}{self.ward_name[1:]}"
+        return gettext("Cổng thông tin điện tử %(ward)s") % {"ward": self.ward_name[0].lower() + self.ward_name[1:]}

@@ -1,0 +1,41 @@
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+
+class Role(models.TextChoices):
+    # Ordered from the least to the most trusted; the order is used by `at_least`.
+    REPORTER = "reporter", _("Cộng tác viên")
+    EDITOR = "editor", _("Biên tập viên")
+    CHIEF = "chief", _("Trưởng ban biên tập")
+    ADMIN = "admin", _("Quản trị")
+
+
+ROLE_ORDER = [Role.REPORTER, Role.EDITOR, Role.CHIEF, Role.ADMIN]
+
+
+class SiteRoleQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(group__user=user)
+
+    def at_least(self, role):
+        return self.filter(role__in=ROLE_ORDER[ROLE_ORDER.index(role) :])
+
+
+class SiteRole(models.Model):
+    """Which site and role a group stands for, so renaming a ward never loses its staff's rights."""
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="site_role")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="editorial_roles")
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+
+    objects = SiteRoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vai trò biên tập")
+        verbose_name_plural = _("vai trò biên tập")
+        constraints = [models.UniqueConstraint(fields=["site", "role"], name="editorial_one_group_per_site_role")]
+
+    def __str__(self):
+        return self.group.name

@@ -1,0 +1,165 @@
+"""Per-site editorial groups, their permissions and the approval workflow.
+
+Everything a group may touch hangs off its own site: page permissions on the site's home page,
+image/document permissions on the site's collection, settings permission on the site itself.
+Nothing is granted globally except entering the admin (and, for Quản trị, the user admin, which
+`accounts.users` narrows to the users of their own site).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from editorial.models import ROLE_ORDER, Role, SiteRole
+
+PAGE_PERMISSIONS = {
+    Role.REPORTER: {"add"},
+    Role.EDITOR: {"add", "change"},
+    Role.CHIEF: {"add", "change", "publish", "lock", "unlock"},
+    Role.ADMIN: {"add", "change", "publish", "lock", "unlock", "bulk_delete"},
+}
+# Reporters upload and pick images and documents; editing or deleting other people's files starts at editor.
+COLLECTION_ACTIONS = {
+    Role.REPORTER: {"add", "choose"},
+    Role.EDITOR: {"add", "change", "delete", "choose"},
+    Role.CHIEF: {"add", "change", "delete", "choose"},
+    Role.ADMIN: {"add", "change", "delete", "choose"},
+}
+# Global Django permissions; the user admin is restricted to the admin's own site by accounts.users.
+GLOBAL_PERMISSIONS = {
+    Role.REPORTER: {"wagtailadmin.access_admin"},
+    Role.EDITOR: {"wagtailadmin.access_admin"},
+    Role.CHIEF: {"wagtailadmin.access_admin"},
+    Role.ADMIN: {"wagtailadmin.access_admin", "users.add_user", "users.change_user", "users.delete_user"},
+}
+SITE_SETTINGS_PERMISSION = "wards.change_wardsettings"
+# Roles that may see the site's statistics (sites_for_user); collaborators are often outsiders.
+STATS_ROLES = (Role.EDITOR, Role.CHIEF, Role.ADMIN)
+# Roles whose accounts must use two-factor authentication.
+TWO_FACTOR_ROLES = (Role.CHIEF, Role.ADMIN)
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def group_name(site, role):
+    return f"{site.site_name or site.hostname} – {Role(role).label}"
+
+
+def site_collection(site):
+    """The collection holding a site's images and documents, created on first use."""
+    root = Collection.get_first_root_node()
+    name = site.site_name or site.hostname
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(instance=Collection(name=name))
+    return collection
+
+
+def workflow_name(site):
+    return _("Biên tập → Duyệt") + f" ({site.site_name or site.hostname})"
+
+
+@transaction.atomic
+def ensure_editorial_groups(site):
+    """Create or complete the site's four groups, their permissions and workflow; idempotent."""
+    groups = {}
+    for role in ROLE_ORDER:
+        name = group_name(site, role)
+        site_role = SiteRole.objects.select_related("group").filter(site=site, role=role).first()
+        if site_role is None:
+            group, _created = Group.objects.get_or_create(name=name)
+            SiteRole.objects.create(group=group, site=site, role=role)
+        else:
+            group = site_role.group
+            if group.name != name:  # the ward was renamed
+                group.name = name
+                group.save(update_fields=["name"])
+        groups[role] = group
+        _grant(group, site, role)
+    _ensure_workflow(site, groups)
+    return groups
+
+
+def _grant(group, site, role):
+    home = site.root_page
+    wanted = {_permission(f"wagtailcore.{action}_page") for action in PAGE_PERMISSIONS[role]}
+    for permission in wanted:
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    GroupPagePermission.objects.filter(group=group).exclude(page=home, permission__in=wanted).delete()
+
+    collection = site_collection(site)
+    wanted = {
+        _permission(f"{app}.{action}_{model}")
+        for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+        for action in COLLECTION_ACTIONS[role]
+    }
+    for permission in wanted:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    GroupCollectionPermission.objects.filter(group=group).exclude(collection=collection, permission__in=wanted).delete()
+
+    settings_permission = _permission(SITE_SETTINGS_PERMISSION)
+    if role == Role.ADMIN:
+        GroupSitePermission.objects.get_or_create(group=group, site=site, permission=settings_permission)
+    else:
+        GroupSitePermission.objects.filter(group=group).delete()
+
+    group.permissions.set([_permission(dotted) for dotted in GLOBAL_PERMISSIONS[role]])
+
+
+def _ensure_workflow(site, groups):
+    name = workflow_name(site)
+    workflow = Workflow.objects.filter(workflow_pages__page=site.root_page).first()
+    if workflow is None:
+        workflow, _created = Workflow.objects.get_or_create(name=name)
+    steps = [
+        # The head of the board may also do the editing review when no editor is available.
+        (_("Biên tập") + f" ({site.site_name or site.hostname})", [groups[Role.EDITOR], groups[Role.CHIEF]]),
+        (_("Duyệt") + f" ({site.site_name or site.hostname})", [groups[Role.CHIEF]]),
+    ]
+    for order, (task_name, task_groups) in enumerate(steps):
+        task = GroupApprovalTask.objects.filter(name=task_name).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=task_name)
+        task.groups.set(task_groups)
+        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+    WorkflowPage.objects.update_or_create(page=site.root_page, defaults={"workflow": workflow})
+
+
+def roles_for_user(user, site):
+    """The roles `user` holds on `site` (superusers hold none: they need none)."""
+    if not user.is_authenticated:
+        return set()
+    return set(SiteRole.objects.for_user(user).filter(site=site).values_list("role", flat=True))
+
+
+def sites_for_user(user, roles=STATS_ROLES):
+    """The sites whose statistics (or other site-wide views) `user` may see.
+
+    Superusers see every site; staff see the sites where they hold one of `roles`.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    site_ids = SiteRole.objects.for_user(user).filter(role__in=roles).values("site_id")
+    return Site.objects.filter(pk__in=site_ids)
+
+
+def requires_two_factor(user):
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or SiteRole.objects.for_user(user).filter(role__in=TWO_FACTOR_ROLES).exists()

@@ -1,0 +1,99 @@
+"""Full-page cache for anonymous readers.
+
+The WSGI front (pagecache.wsgi) answers hits before Django runs at all; this
+middleware stores what Django renders and answers hits under servers that do
+not use the front (runserver, the test client).
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.handlers.wsgi import get_path_info
+from django.http import HttpResponse
+from wagtail.models import Site
+
+from .keys import MAX_QUERY_LENGTH, entry_key, group_of, normalise_query
+from .store import current_generations, lookup, response_parts, store
+
+logger = logging.getLogger(__name__)
+SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/hit")
+
+
+def cacheable_path(path):
+    admin = f"/{settings.PORTAL_ADMIN_PATH}/"
+    return not path.startswith(admin) and not path.startswith(SKIPPED_PREFIXES)
+
+
+def is_cacheable_request(method, path, query_string, cookies_header):
+    return (
+        settings.PORTAL_PAGE_CACHE_SECONDS > 0
+        and method in ("GET", "HEAD")
+        and len(query_string) <= MAX_QUERY_LENGTH
+        and settings.SESSION_COOKIE_NAME not in cookies_header
+        and cacheable_path(path)
+    )
+
+
+def is_storable(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "public" in cache_control
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and not response.has_header("Content-Encoding")
+        and not getattr(request, "is_preview", False)
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        meta = request.META
+        path = get_path_info(meta)
+        query = meta.get("QUERY_STRING", "")
+        if not is_cacheable_request(request.method, path, query, meta.get("HTTP_COOKIE", "")):
+            return self.get_response(request)
+        key = entry_key(request.scheme, request.get_host(), path, normalise_query(query))
+        try:
+            entry = lookup(key)
+        except Exception:  # noqa: BLE001 - with the cache down, pages are rendered as if uncached
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if entry is not None:
+            status, headers, body = response_parts(entry, meta.get("HTTP_ACCEPT_ENCODING"), request.method == "HEAD")
+            response = HttpResponse(body, status=status)
+            for name, value in headers:
+                response[name] = value
+            return response
+
+        site = Site.find_for_request(request)
+        if site is None:
+            return self.get_response(request)
+        group = group_of(path)
+        try:
+            generations = current_generations(site.pk, group)
+        except Exception:  # noqa: BLE001
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        response = self.get_response(request)
+        if is_storable(request, response):
+            try:
+                store(
+                    key,
+                    site.pk,
+                    group,
+                    generations,
+                    response.status_code,
+                    response.items(),
+                    response.content,
+                    settings.PORTAL_PAGE_CACHE_SECONDS,
+                )
+            except Exception:  # noqa: BLE001 - not caching a page is no reason to fail it
+                logger.warning("page cache store failed", exc_info=True)
+        return response

@@ -1,0 +1,62 @@
+"""Invalidate exactly the cached pages a change affects."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from .keys import LISTING_GROUPS, group_of, invalidate_groups, invalidate_site
+
+
+def _site_and_group(page, url_path=None):
+    """The site a page belongs to and its URL group, from its url_path ('/home-slug/cat/article/')."""
+    url_path = url_path or page.url_path
+    for site_id, root_path, _root_url, _language in Site.get_site_root_paths():
+        if url_path.startswith(root_path):
+            return site_id, group_of(url_path[len(root_path) - 1 :])
+    return None, None
+
+
+def invalidate_page(page, url_path=None):
+    site_id, group = _site_and_group(page, url_path)
+    if site_id is None:
+        return
+    if group == "" or page.specific_class.__name__ == "CategoryPage":
+        # Home and category pages appear in every page's header menu.
+        invalidate_site(site_id)
+    else:
+        invalidate_groups(site_id, (group, *LISTING_GROUPS))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def on_publish_change(sender, instance, **kwargs):
+    invalidate_page(instance)
+
+
+@receiver(post_delete)
+def on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live:
+        invalidate_page(instance)
+
+
+@receiver(pre_page_move)
+def before_move(sender, instance, **kwargs):
+    invalidate_page(instance, kwargs.get("url_path_before") or instance.url_path)
+
+
+@receiver(post_page_move)
+def after_move(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    invalidate_page(instance, url_path_before)
+    invalidate_page(instance, url_path_after)
+
+
+@receiver(post_save, sender="wards.WardSettings")
+def on_ward_settings_saved(sender, instance, **kwargs):
+    invalidate_site(instance.site_id)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def on_site_change(sender, instance, **kwargs):
+    invalidate_site(instance.pk)

@@ -1,0 +1,64 @@
+"""Reading and writing cached pages. Used by the WSGI front (hits) and the Django middleware (both)."""
+
+import gzip
+
+from .keys import generation_keys, page_cache
+
+# Headers a cached response keeps; anything per-visitor (cookies) is never stored.
+KEPT_HEADERS = {
+    "content-type",
+    "cache-control",
+    "content-language",
+    "x-frame-options",
+    "x-content-type-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
+    "content-security-policy",
+    "strict-transport-security",
+    "permissions-policy",
+}
+
+
+def current_generations(site_id, group):
+    """Read before rendering, so a publish during the render makes the stored copy invalid at once."""
+    keys = generation_keys(site_id, group)
+    found = page_cache().get_many(keys)
+    return tuple(found.get(key, 0) for key in keys)
+
+
+def store(key, site_id, group, generations, status, headers, body, timeout):
+    entry = {
+        "site": site_id,
+        "group": group,
+        "generations": generations,
+        "status": status,
+        "headers": [(name, value) for name, value in headers if name.lower() in KEPT_HEADERS],
+        "body": body,
+        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+    }
+    page_cache().set(key, entry, timeout=timeout)
+
+
+def lookup(key):
+    """The stored entry if it is still valid, else None."""
+    entry = page_cache().get(key)
+    if entry is None or current_generations(entry["site"], entry["group"]) != entry["generations"]:
+        return None
+    return entry
+
+
+def accepts_gzip(accept_encoding):
+    return "gzip" in (accept_encoding or "").lower()
+
+
+def response_parts(entry, accept_encoding, head=False):
+    """Status line, headers and body for a hit."""
+    zipped = accepts_gzip(accept_encoding)
+    body = entry["gzip"] if zipped else entry["body"]
+    headers = list(entry["headers"])
+    headers.append(("Vary", "Accept-Encoding"))
+    if zipped:
+        headers.append(("Content-Encoding", "gzip"))
+    headers.append(("Content-Length", str(len(body))))
+    headers.append(("X-Page-Cache", "HIT"))
+    return entry["status"], headers, b"" if head else body

@@ -1,0 +1,112 @@
+"""Two app servers sharing one PostgreSQL and one Redis: a change made anywhere is seen everywhere at once."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bench.harness import granian
+from conftest import ci_requires
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_SERVER = os.environ.get("TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+pytestmark = pytest.mark.own_databases
+
+
+@pytest.fixture
+def shared_services(tmp_path):
+    import psycopg
+    import redis
+
+    try:
+        admin = psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3)
+        redis.Redis.from_url(REDIS, socket_connect_timeout=2).flushdb()
+    except (psycopg.OperationalError, redis.exceptions.ConnectionError) as exc:
+        ci_requires(f"PostgreSQL and Redis ({exc})")
+    name = f"portal_two_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "two-instances-" + "k" * 50,
+        "PORTAL_INSECURE_HTTP": "1",
+        "DATABASE_URL": f"{PG_SERVER}/{name}",
+        "REDIS_URL": REDIS,
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+    }
+    yield env
+    redis.Redis.from_url(REDIS).flushdb()
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def manage(env, *args):
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def article_file(tmp_path, title, original_url):
+    path = tmp_path / f"{uuid.uuid4().hex}.jsonl"
+    record = {
+        "title": title,
+        "published": "2026-11-20T08:00:00+07:00",
+        "lead": "Tóm tắt.",
+        "body": "Nội dung.",
+        "category": "chinh-quyen",
+        "original_url": original_url,
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def wait_for(check, timeout=1.0):
+    """Seconds until check() holds, or fail after `timeout`."""
+    start = time.monotonic()
+    while True:
+        if check():
+            return time.monotonic() - start
+        if time.monotonic() - start > timeout:
+            pytest.fail(f"not seen within {timeout} s")
+        time.sleep(0.02)
+
+
+def test_a_change_is_served_fresh_by_both_instances_within_a_second(tmp_path, shared_services):
+    env = shared_services
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "create_ward_site", "--hostname", "localhost", "--name", "Phường Hồng Gai", "--default")
+    manage(env, "import_articles", article_file(tmp_path, "Tin đầu tiên của phường", "https://cu.example/1"))
+
+    server_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
+    with granian(workers=2, **server_env) as (port_a, _), granian(workers=2, **server_env) as (port_b, _):
+        a, b = f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"
+        article = "/chinh-quyen/tin-dau-tien-cua-phuong/"
+        for base in (a, b, a, b):
+            response = httpx.get(base + article)
+            assert response.status_code == 200
+        assert httpx.get(b + article).headers.get("x-page-cache") == "HIT"
+        assert httpx.get(b + "/").status_code == 200
+
+        # A new article published from another process reaches B's cached home page at once.
+        manage(env, "import_articles", article_file(tmp_path, "Thông báo khẩn về mưa bão", "https://cu.example/2"))
+        seen = wait_for(lambda: "Thông báo khẩn về mưa bão" in httpx.get(b + "/").text)
+        assert seen < 1.0
+
+        # Unpublishing takes the cached article off both instances.
+        manage(
+            env,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from news.models import ArticlePage; ArticlePage.objects.get(slug='tin-dau-tien-cua-phuong').unpublish()",
+        )
+        wait_for(lambda: httpx.get(a + article).status_code == 404 and httpx.get(b + article).status_code == 404)

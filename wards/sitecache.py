@@ -1,0 +1,96 @@
+"""Each ward site's unchanging parts (site, home page, settings, menu), kept in process memory.
+
+A page needs them on every request; reading them from the database costs five queries.
+The copy is reused while the site's generation in the shared page cache is unchanged:
+publishing the home page or a category, or saving the ward's settings, bumps it in
+every process at once (pagecache.signals). Hostname lookups are remembered for a minute.
+"""
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from pagecache.keys import page_cache, site_generation_key
+
+HOST_SECONDS = 60
+_lock = threading.Lock()
+_hosts = {}  # (hostname, port) -> (expires, site id or None)
+_bundles = {}  # site id -> SiteBundle
+
+
+@dataclass
+class SiteBundle:
+    site: Site
+    generation: int
+    home: object
+    ward: object
+    menu: list = field(default_factory=list)
+
+
+def _build(site_id, generation):
+    from news.models import CategoryPage
+    from wards.models import WardSettings
+
+    site = Site.objects.select_related("root_page").get(pk=site_id)
+    home = site.root_page.specific
+    site.root_page = home
+    ward = WardSettings.objects.select_related("logo").filter(site=site).first() or WardSettings.for_site(site)
+    menu = list(CategoryPage.menu_for(home))
+    return SiteBundle(site=site, generation=generation, home=home, ward=ward, menu=menu)
+
+
+def _site_id_for(request):
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    now = time.monotonic()
+    cached = _hosts.get(key)
+    if cached and cached[0] > now:
+        return cached[1]
+    site = Site._find_for_request(request)
+    site_id = site.pk if site else None
+    with _lock:
+        _hosts[key] = (now + HOST_SECONDS, site_id)
+    return site_id
+
+
+def bundle_for_request(request):
+    site_id = _site_id_for(request)
+    if site_id is None:
+        return None
+    try:
+        generation = page_cache().get(site_generation_key(site_id), 0)
+    except Exception:  # noqa: BLE001 - shared cache down: build afresh rather than risk stale data
+        generation = None
+    bundle = _bundles.get(site_id)
+    if bundle is None or generation is None or bundle.generation != generation:
+        try:
+            bundle = _build(site_id, generation)
+        except Site.DoesNotExist:
+            return None
+        if generation is not None:
+            with _lock:
+                _bundles[site_id] = bundle
+    return bundle
+
+
+def forget_all():
+    """For tests and for a process that must drop everything it remembers."""
+    with _lock:
+        _hosts.clear()
+        _bundles.clear()
+
+
+class SiteBundleMiddleware:
+    """Gives Wagtail the request's site (with its home page) without asking the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        bundle = bundle_for_request(request)
+        request.ward_bundle = bundle
+        if bundle is not None:
+            request._wagtail_site = bundle.site
+        return self.get_response(request)

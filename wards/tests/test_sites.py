@@ -1,0 +1,79 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Revision, Site
+
+from news.models import ArticlePage, CategoryPage
+from wards.models import HomePage, WardSettings
+from wards.sites import STANDARD_CATEGORIES, ensure_ward_site
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ensure_ward_site_is_complete_and_idempotent(db):
+    site = ensure_ward_site("honggai.example", "Phường Hồng Gai", province="Tỉnh Quảng Ninh")
+    again = ensure_ward_site("honggai.example", "Phường Hồng Gai", province="Tỉnh Quảng Ninh")
+    assert site.pk == again.pk
+    assert isinstance(site.root_page.specific, HomePage)
+    titles = list(CategoryPage.objects.child_of(site.root_page).values_list("title", flat=True))
+    assert titles == [title for title, _ in STANDARD_CATEGORIES]
+    assert WardSettings.for_site(site).province == "Tỉnh Quảng Ninh"
+
+
+def test_settings_are_per_site(ward_site, other_site, client):
+    assert WardSettings.for_site(ward_site).ward_name == "Phường Hồng Gai"
+    assert WardSettings.for_site(other_site).ward_name == "Phường Bãi Cháy"
+    footer_here = client.get("/", HTTP_HOST="localhost").content.decode().split('<footer class="site-footer">')[1]
+    footer_there = (
+        client.get("/", HTTP_HOST="baichay.localhost").content.decode().split('<footer class="site-footer">')[1]
+    )
+    assert "0203 3000 000" in footer_here
+    assert "0203 3000 000" not in footer_there
+
+
+def test_default_site_replaces_wagtails_welcome_page(db):
+    site = ensure_ward_site("localhost", "Phường Hồng Gai", is_default=True)
+    assert Site.objects.get(is_default_site=True) == site
+    assert site.root_page.specific_class is HomePage
+
+
+def test_demo_content_loads_and_a_second_run_changes_nothing(db, capsys, settings, tmp_path):
+    settings.BASE_DIR = tmp_path  # the admin password file goes here
+    call_command("load_demo_content")
+    articles, revisions = ArticlePage.objects.count(), Revision.objects.count()
+    categories = {p.get_parent().slug for p in ArticlePage.objects.all()}
+    assert articles >= 15 and len(categories) >= 4
+    assert Site.objects.count() == 2
+    assert all(p.featured_image_id for p in ArticlePage.objects.all())
+    call_command("load_demo_content")
+    assert (ArticlePage.objects.count(), Revision.objects.count()) == (articles, revisions)
+    out = capsys.readouterr().out
+    assert "admin /" in out
+
+
+def test_create_ward_site_command_is_idempotent(db, capsys):
+    args = ["--hostname", "Cuaong.Example", "--name", "Phường Cửa Ông", "--province", "Tỉnh Quảng Ninh"]
+    call_command("create_ward_site", *args)
+    call_command("create_ward_site", *args)
+    site = Site.objects.get(hostname="cuaong.example")
+    assert WardSettings.for_site(site).ward_name == "Phường Cửa Ông"
+    assert CategoryPage.objects.child_of(site.root_page).count() == len(STANDARD_CATEGORIES)
+    assert "Phường Cửa Ông sẵn sàng tại http://cuaong.example/" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("hostname", ["", "bad host", "http://x.example/", "x.example:80"])
+def test_create_ward_site_rejects_bad_hostnames(db, hostname):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="Tên miền không hợp lệ"):
+        call_command("create_ward_site", "--hostname", hostname, "--name", "Phường Thử")
+
+
+def test_ward_site_can_be_created_on_a_flushed_database(db):
+    from wagtail.models import Locale, Page
+
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    Locale.objects.all().delete()
+    site = ensure_ward_site("localhost", "Phường Hồng Gai", is_default=True)
+    assert site.root_page.get_parent().is_root()
+    assert CategoryPage.objects.child_of(site.root_page).count() == len(STANDARD_CATEGORIES)

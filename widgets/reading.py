@@ -1,0 +1,60 @@
+"""What pages read: stored snapshots through the cache. Never a network call."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from widgets.models import FxSnapshot, WeatherSnapshot
+
+logger = logging.getLogger("widgets")
+
+FX_KEY = "widgets:v1:fx"
+_NOTHING = "nothing"  # cached too, so a site without data does not query on every page
+
+
+def weather_key(latitude, longitude):
+    return f"widgets:v1:weather:{latitude}:{longitude}"
+
+
+def _cached(key, load):
+    try:
+        value = cache.get(key)
+    except Exception:  # a cache outage costs a query, never the page
+        logger.warning("widgets: cache read failed for %s", key, exc_info=True)
+        value = None
+    if value is None:
+        value = load()
+        try:
+            cache.set(key, _NOTHING if value is None else value, settings.WIDGETS_CACHE_SECONDS)
+        except Exception:
+            logger.warning("widgets: cache write failed for %s", key, exc_info=True)
+        return value
+    return None if value == _NOTHING else value
+
+
+def forget(key):
+    try:
+        cache.delete(key)
+    except Exception:
+        logger.warning("widgets: cache delete failed for %s", key, exc_info=True)
+
+
+def weather_at(location):
+    if location is None:
+        return None
+    latitude, longitude = location
+    return _cached(
+        weather_key(latitude, longitude),
+        lambda: WeatherSnapshot.objects.filter(latitude=latitude, longitude=longitude).first(),
+    )
+
+
+def latest_fx():
+    return _cached(FX_KEY, lambda: FxSnapshot.objects.first())
+
+
+def is_stale(moment, seconds, now=None):
+    return (now or timezone.now()) - moment > datetime.timedelta(seconds=seconds)

@@ -1,0 +1,114 @@
+"""The sidebar widgets: one cached read each, and nothing but stored data."""
+
+import datetime
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+
+from core.templatetags.vn import WEEKDAYS, vn_number
+from widgets import wmo
+from widgets.icons import weather_svg
+from widgets.models import WidgetSettings
+from widgets.providers.openmeteo import OpenMeteoProvider
+from widgets.reading import is_stale, latest_fx, weather_at
+from widgets.refresh import location_of
+
+register = template.Library()
+
+# Licence credits by provider name, for the sources that ask for one.
+CREDITS = {OpenMeteoProvider.name: OpenMeteoProvider.credit}
+
+
+def widget_settings(context):
+    request = context.get("request")
+    if request is None:
+        return None
+    try:
+        return WidgetSettings.for_request(request)
+    except WidgetSettings.DoesNotExist:  # a host that matches no site
+        return None
+
+
+@register.filter
+def vn_rate(value):
+    """Decimal('23550.00') -> '23.550'; Decimal('172.35') -> '172,35'; None -> '–'."""
+    if value is None:
+        return "–"
+    return vn_number(value, 0 if value == value.to_integral_value() else 2)
+
+
+@register.simple_tag
+def weather_icon(code, size=48):
+    return weather_svg(wmo.icon_name(code), size)
+
+
+def _day_label(day, today):
+    if day == today + datetime.timedelta(days=1):
+        return "Ngày mai"
+    return f"{WEEKDAYS[day.weekday()]} {day:%d/%m}"
+
+
+@register.inclusion_tag("widgets/weather.html", takes_context=True)
+def weather_widget(context):
+    config = widget_settings(context)
+    if config is None or not config.show_weather:
+        return {"enabled": False}
+    snapshot = weather_at(location_of(context.get("ward")))
+    if snapshot is None:
+        return {"enabled": True, "snapshot": None}
+    today = timezone.localtime(snapshot.observed_at).date()
+    days = []
+    for entry in snapshot.daily:
+        day = datetime.date.fromisoformat(entry["date"])
+        if day > today and len(days) < 3:
+            days.append(
+                {
+                    "label": _day_label(day, today),
+                    "date": day,
+                    "code": entry["code"],
+                    "description": wmo.describe(entry["code"]),
+                    "min": entry["min"],
+                    "max": entry["max"],
+                }
+            )
+    return {
+        "enabled": True,
+        "snapshot": snapshot,
+        "description": wmo.describe(snapshot.weather_code),
+        "days": days,
+        "stale": is_stale(snapshot.fetched_at, settings.WIDGETS_WEATHER_STALE_AFTER),
+        "credit": CREDITS.get(snapshot.provider),
+    }
+
+
+def fx_rows(snapshot, codes):
+    rows = []
+    for code in codes:
+        rate = snapshot.rates.get(code) or {}
+        rows.append(
+            {
+                "code": code,
+                "name": rate.get("name", ""),
+                "buy": snapshot.rate(code, "buy"),
+                "transfer": snapshot.rate(code, "transfer"),
+                "sell": snapshot.rate(code, "sell"),
+            }
+        )
+    return rows
+
+
+@register.inclusion_tag("widgets/fx.html", takes_context=True)
+def fx_widget(context):
+    config = widget_settings(context)
+    if config is None or not config.show_fx:
+        return {"enabled": False}
+    snapshot = latest_fx()
+    if snapshot is None:
+        return {"enabled": True, "snapshot": None}
+    return {
+        "enabled": True,
+        "snapshot": snapshot,
+        "rows": fx_rows(snapshot, config.currency_list),
+        "stale": is_stale(snapshot.checked_at, settings.WIDGETS_FX_STALE_AFTER),
+    }
