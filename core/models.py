@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+from wagtail.search import index
 
-from core.text import normalize_text, vn_slugify
+from core.text import fold, normalize_text, vn_slugify
 
 SLUG_MAX_LENGTH = 80
 PUBLIC_MAX_AGE = 60
@@ -37,6 +38,13 @@ class BasePage(Page):
     )
 
     og_type = "website"
+
+    # A folded copy of the page's searchable text, so Wagtail's own (admin) search finds "Đảng ủy" when an
+    # editor types "dang uy"; the search app's backend folds the query (search/wagtail_backend.py).
+    search_fields = Page.search_fields + [
+        index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_title"),
+    ]
 
     # Subclasses list their own text fields that must be stored normalised.
     normalised_fields = ("title", "seo_title", "search_description")
@@ -90,6 +98,17 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or ""
+
+    def folded_search_text(self):
+        texts = []
+        for field in self.get_search_fields():
+            if isinstance(field, index.SearchField) and field.field_name != "folded_search_text":
+                value = field.get_value(self)
+                texts.extend(value if isinstance(value, list) else [value or ""])
+        return fold(" ".join(str(text) for text in texts))
+
+    def folded_title(self):
+        return fold(self.title)
 
     def get_share_image(self):
         return self.social_image

@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", cache_control(public=True, max_age=3600)(sitemap), name="sitemap"),
     path("ty-gia/", widgets_views.exchange_rates, name="exchange_rates"),
     path("", include("stats.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.PORTAL_SERVE_MEDIA:

@@ -1,0 +1,146 @@
+"""A search request, from query-string parameters to a page of results ready to show or serialise."""
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from search import query as engine
+from search.documents import body_text
+from search.snippets import highlight, snippet
+from search.text import Query
+
+PER_PAGE = 10
+MAX_PAGE = 1000
+
+
+def _int(value, default=1):
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return number if 1 <= number <= MAX_PAGE else default
+
+
+def _date(value):
+    value = (value or "").strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a calendar date
+        except ValueError:
+            continue
+    return None
+
+
+def _local_midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+@dataclass
+class Result:
+    title: str
+    title_html: str
+    url: str
+    published: datetime.datetime
+    category: str
+    snippet: str
+
+
+@dataclass
+class Search:
+    text: str = ""
+    sort: str = engine.SORT_RELEVANCE
+    category_slug: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    page: int = 1
+    count: int = 0
+    results: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    messages: list = field(default_factory=list)
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.count / PER_PAGE))
+
+    @property
+    def count_is_capped(self):
+        return self.count >= engine.COUNT_CAP
+
+    @property
+    def first_number(self):
+        return (self.page - 1) * PER_PAGE + 1
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+
+def run(request):
+    from news.models import ArticlePage, CategoryPage
+
+    params = request.GET
+    query = Query(params.get("q", ""))
+    search = Search(text=query.text, page=_int(params.get("page")))
+    search.sort = engine.SORT_NEWEST if params.get("sort") == engine.SORT_NEWEST else engine.SORT_RELEVANCE
+    site = Site.find_for_request(request)
+    if site is None:
+        return search
+    root = site.root_page
+    search.categories = list(CategoryPage.objects.child_of(root).live().public().order_by("path"))
+    section = None
+    slug = (params.get("category") or "").strip()
+    if slug:
+        section = next((c for c in search.categories if c.slug == slug), None)
+        if section is None:
+            search.messages.append(_("Không có chuyên mục này; đã tìm trong mọi chuyên mục."))
+        else:
+            search.category_slug = slug
+    for name in ("from", "to"):
+        raw = (params.get(name) or "").strip()
+        if raw and _date(raw) is None:
+            search.messages.append(
+                _("Ngày “%(value)s” không hợp lệ (dạng ngày/tháng/năm); đã bỏ qua.") % {"value": raw[:20]}
+            )
+    search.date_from, search.date_to = _date(params.get("from")), _date(params.get("to"))
+    if search.date_from and search.date_to and search.date_from > search.date_to:
+        search.date_from, search.date_to = search.date_to, search.date_from
+    if not query:
+        return search
+    filters = engine.filters_for(
+        root,
+        section=section,
+        date_from=_local_midnight(search.date_from) if search.date_from else None,
+        date_to=_local_midnight(search.date_to + datetime.timedelta(days=1)) if search.date_to else None,
+    )
+    offset = (search.page - 1) * PER_PAGE
+    search.count, ids = engine.search_ids(query, filters, search.sort, offset, PER_PAGE)
+    if search.count and not ids:
+        # Past the last page: show the last one instead of an empty page.
+        search.page = search.num_pages
+        ids = engine.search_ids(query, filters, search.sort, (search.page - 1) * PER_PAGE, PER_PAGE)[1]
+    pages = {p.pk: p for p in ArticlePage.objects.filter(pk__in=ids)}
+    parents = {p.path: p.title for p in Page.objects.filter(path__in=[p.path[:-4] for p in pages.values()])}
+    forms = query.highlight_forms()
+    for pk in ids:
+        page = pages.get(pk)
+        if page is None:
+            continue
+        search.results.append(
+            Result(
+                title=page.title,
+                title_html=highlight(page.title, forms),
+                url=page.get_url(request=request),
+                published=page.published_at,
+                category=parents.get(page.path[:-4], ""),
+                snippet=snippet([page.lead, body_text(page.body)], forms),
+            )
+        )
+    return search

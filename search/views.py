@@ -1,0 +1,39 @@
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from search import results
+
+
+@require_GET
+def search_page(request):
+    search = results.run(request)
+    response = TemplateResponse(request, "search/search_page.html", {"search": search, "search_query": search.text})
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def search_api(request):
+    search = results.run(request)
+    return JsonResponse(
+        {
+            "count": search.count,
+            # The count stops at 10,000 (search.query.COUNT_CAP): true means "at least".
+            "count_is_capped": search.count_is_capped,
+            "page": search.page,
+            "num_pages": search.num_pages,
+            "results": [
+                {
+                    "title": r.title,
+                    "url": request.build_absolute_uri(r.url),
+                    "published": timezone.localtime(r.published).isoformat(),
+                    "category": r.category,
+                    "snippet": str(r.snippet),
+                }
+                for r in search.results
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
