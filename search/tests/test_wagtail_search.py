@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from wagtail.search.backends import get_search_backend
 
+from editorial.testing import login_verified
 from news.models import ArticlePage
 
 
@@ -22,7 +23,7 @@ def test_model_search_finds_unaccented_and_other_tone_placement(ward_site, make_
 def test_admin_page_search_finds_unaccented(ward_site, make_article, client):
     page = make_article(ward_site, "Hoà giải thành công vụ tranh chấp đất đai")
     admin = get_user_model().objects.create_superuser("bientap", "bientap@example.com", "mat-khau-dai-123")
-    client.force_login(admin)
+    login_verified(client, admin)  # administrators use a second factor (editorial)
     response = client.get("/admin/pages/search/", {"q": "hoa giai tranh chap"})
     assert response.status_code == 200
     assert page.title in response.content.decode()
