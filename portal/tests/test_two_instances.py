@@ -41,6 +41,7 @@ def shared_services(tmp_path):
         "DATABASE_URL": f"{PG_SERVER}/{name}",
         "REDIS_URL": REDIS,
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "STATIC_ROOT": str(tmp_path / "static"),
         "ALLOWED_HOSTS": "localhost,127.0.0.1",
     }
     yield env
@@ -83,6 +84,7 @@ def wait_for(check, timeout=1.0):
 def test_a_change_is_served_fresh_by_both_instances_within_a_second(tmp_path, shared_services):
     env = shared_services
     manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "collectstatic", "--no-input", "-v", "0")  # production serves hashed, compressed files
     manage(env, "create_ward_site", "--hostname", "localhost", "--name", "Phường Hồng Gai", "--default")
     manage(env, "import_articles", article_file(tmp_path, "Tin đầu tiên của phường", "https://cu.example/1"))
 
