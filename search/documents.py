@@ -61,11 +61,12 @@ def scope_text(path, ids_by_path, page_id):
     return " ".join(f"p{i}" for i in ids)
 
 
-def entry_values(page_id, title, lead, body, published_at, scope=""):
+def entry_values(page_id, title, lead, body, published_at, scope="", expire_at=None):
     published_at = published_at or timezone.now()
     return {
         "page_id": page_id,
         "published_at": published_at,
+        "expire_at": expire_at,
         "rank_key": rank_key(published_at, page_id),
         "scope": scope,
         "title_folded": folded_text(title),
@@ -79,4 +80,4 @@ def entry_values(page_id, title, lead, body, published_at, scope=""):
 
 def entry_for_page(page, ids_by_path):
     scope = scope_text(page.path, ids_by_path, page.pk)
-    return entry_values(page.pk, page.title, page.lead, body_text(page.body), page.published_at, scope)
+    return entry_values(page.pk, page.title, page.lead, body_text(page.body), page.published_at, scope, page.expire_at)

@@ -78,7 +78,9 @@ def _iter_article_rows(batch_size):
     last = 0
     while True:
         rows = list(
-            queryset.filter(pk__gt=last).values_list("pk", "title", "lead", "body", "published_at", "path")[:batch_size]
+            queryset.filter(pk__gt=last).values_list(
+                "pk", "title", "lead", "body", "published_at", "path", "expire_at"
+            )[:batch_size]
         )
         if not rows:
             return
@@ -105,9 +107,11 @@ def rebuild(batch_size=2000, progress=None):
             SearchEntry.objects.bulk_create(
                 [
                     SearchEntry(
-                        **entry_values(pk, title, lead, body_text(body), when, scope_text(path, ids_by_path, pk))
+                        **entry_values(
+                            pk, title, lead, body_text(body), when, scope_text(path, ids_by_path, pk), expire_at
+                        )
                     )
-                    for pk, title, lead, body, when, path in rows
+                    for pk, title, lead, body, when, path, expire_at in rows
                 ]
             )
             total += len(rows)

@@ -7,14 +7,16 @@ class SearchEntry(models.Model):
 
     The full-text structures live beside this table and depend on the database: an FTS5 table on SQLite
     (`search_fts`, external content read from here), generated tsvector columns with GIN indexes on
-    PostgreSQL. Whether the page is live, public, unexpired and on which site is read from the page row at
-    query time, so moves, expiry and view restrictions need no re-indexing.
+    PostgreSQL. Publishing, unpublishing and moving re-index an article (search.signals); view restrictions
+    are read at query time. The expiry time is kept here, indexed, so a page past its expiry that the
+    periodic job has not unpublished yet is left out without reading the page table.
     """
 
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("trang")
     )
     published_at = models.DateTimeField(_("thời gian đăng"), db_index=True)
+    expire_at = models.DateTimeField(_("hết hạn lúc"), null=True, blank=True, db_index=True)
     # FTS5 row id: publication time in the high bits, so "newest first" is the index's own order and a
     # query can stop after the first matches (see search/query.py). Unique per article.
     rank_key = models.BigIntegerField(unique=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from search import query as engine
 from search.documents import body_text
@@ -84,17 +84,18 @@ class Search:
 
 
 def run(request):
-    from news.models import ArticlePage, CategoryPage
+    from news.models import ArticlePage
 
     params = request.GET
     query = Query(params.get("q", ""))
     search = Search(text=query.text, page=_int(params.get("page")))
     search.sort = engine.SORT_NEWEST if params.get("sort") == engine.SORT_NEWEST else engine.SORT_RELEVANCE
-    site = Site.find_for_request(request)
-    if site is None:
+    # The site, its home page and categories, as wards.sitecache keeps them in memory.
+    bundle = getattr(request, "ward_bundle", None)
+    if bundle is None:
         return search
-    root = site.root_page
-    search.categories = list(CategoryPage.objects.child_of(root).live().public().order_by("path"))
+    root = bundle.home
+    search.categories = bundle.categories
     section = None
     slug = (params.get("category") or "").strip()
     if slug:

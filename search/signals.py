@@ -1,6 +1,6 @@
 """Keep the search index in step with publishing. Signals are used here only for indexing (see README)."""
 
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -44,3 +44,12 @@ def reindex_moved(sender, instance, **kwargs):
 def forget_deleted_entry(sender, instance, **kwargs):
     # Also runs when deleting a page cascades to its entry: FTS5 must forget the words before the row goes.
     index.fts_forget(instance)
+
+
+@receiver(post_save)
+def follow_expiry(sender, instance, **kwargs):
+    # An expiry set on a live article by a plain save (not a publish) must still hide it when due.
+    if _is_article(instance) and not kwargs.get("raw"):
+        SearchEntry.objects.filter(page_id=instance.pk).exclude(expire_at=instance.expire_at).update(
+            expire_at=instance.expire_at
+        )

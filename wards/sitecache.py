@@ -27,7 +27,8 @@ class SiteBundle:
     generation: int
     home: object
     ward: object
-    menu: list = field(default_factory=list)
+    categories: list = field(default_factory=list)  # live, public, in tree order
+    menu: list = field(default_factory=list)  # those of them shown in menus
 
 
 def _build(site_id, generation):
@@ -38,8 +39,9 @@ def _build(site_id, generation):
     home = site.root_page.specific
     site.root_page = home
     ward = WardSettings.objects.select_related("logo").filter(site=site).first() or WardSettings.for_site(site)
-    menu = list(CategoryPage.menu_for(home))
-    return SiteBundle(site=site, generation=generation, home=home, ward=ward, menu=menu)
+    categories = list(CategoryPage.objects.child_of(home).live().public().order_by("path"))
+    menu = [category for category in categories if category.show_in_menus]
+    return SiteBundle(site=site, generation=generation, home=home, ward=ward, categories=categories, menu=menu)
 
 
 def _site_id_for(request):
