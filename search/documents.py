@@ -3,9 +3,10 @@
 import html
 import re
 
+from django.db import connection
 from django.utils import timezone
 
-from search.text import accent_text, folded_text
+from search.text import index_texts
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|tr|td|th|div)>|<br\s*/?>", re.IGNORECASE)
@@ -63,19 +64,19 @@ def scope_text(path, ids_by_path, page_id):
 
 def entry_values(page_id, title, lead, body, published_at, scope="", expire_at=None):
     published_at = published_at or timezone.now()
-    return {
+    values = {
         "page_id": page_id,
         "published_at": published_at,
         "expire_at": expire_at,
         "rank_key": rank_key(published_at, page_id),
         "scope": scope,
-        "title_folded": folded_text(title),
-        "lead_folded": folded_text(lead),
-        "body_folded": folded_text(body),
-        "title_accent": accent_text(title),
-        "lead_accent": accent_text(lead),
-        "body_accent": accent_text(body),
     }
+    # PostgreSQL matches phrases with its own positions; the pair tokens serve SQLite's FTS5 only.
+    with_pairs = connection.vendor == "sqlite"
+    for field, text in (("title", title), ("lead", lead), ("body", body)):
+        folded, accent, pairs = index_texts(text, with_pairs)
+        values |= {f"{field}_folded": folded, f"{field}_accent": accent, f"{field}_pairs": pairs}
+    return values
 
 
 def entry_for_page(page, ids_by_path):

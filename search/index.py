@@ -5,44 +5,66 @@ from django.db import connection, transaction
 from search.documents import ancestor_paths, entry_for_page, entry_values, scope_text
 from search.models import SearchEntry
 
-FTS_TABLE = "search_fts"
-# FTS5 commands are written as inserts into the table's own hidden column.
-_FTS_COMMAND = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES (%s)"  # noqa: S608 - constant table name
-_COLUMNS = ("title_folded", "lead_folded", "body_folded", "title_accent", "lead_accent", "body_accent", "scope")
-_COLUMN_SQL = ", ".join(_COLUMNS)
+# Three FTS5 tables read the same rows of search_searchentry: the whole text, and the title and the lead
+# alone (short lists for the ranking conditions, see search/query.py). Columns as in migration 0004.
+FTS_TABLES = {
+    "search_fts": (
+        "title_folded",
+        "lead_folded",
+        "body_folded",
+        "title_accent",
+        "lead_accent",
+        "body_accent",
+        "title_pairs",
+        "lead_pairs",
+        "body_pairs",
+        "scope",
+    ),
+    "search_fts_title": ("title_folded", "title_accent", "title_pairs", "scope"),
+    "search_fts_lead": ("lead_folded", "lead_accent", "lead_pairs", "scope"),
+}
 
 
 def uses_fts5():
     return connection.vendor == "sqlite"
 
 
+def _fts_command(cursor, command):
+    # FTS5 commands are written as inserts into the table's own hidden column.
+    for table in FTS_TABLES:
+        cursor.execute(f"INSERT INTO {table}({table}) VALUES (%s)", [command])  # noqa: S608 - constant names
+
+
 def _fts_insert(cursor, page_ids):
     # External-content FTS5 reads nothing by itself on insert: copy the new rows in.
     placeholders = ", ".join(["%s"] * len(page_ids))
-    cursor.execute(
-        f"INSERT INTO {FTS_TABLE}(rowid, {_COLUMN_SQL}) "  # noqa: S608 - constant names, ids as parameters
-        f"SELECT rank_key, {_COLUMN_SQL} FROM search_searchentry WHERE page_id IN ({placeholders})",
-        list(page_ids),
-    )
+    for table, columns in FTS_TABLES.items():
+        names = ", ".join(columns)
+        cursor.execute(
+            f"INSERT INTO {table}(rowid, {names}) "  # noqa: S608 - constant names, ids as parameters
+            f"SELECT rank_key, {names} FROM search_searchentry WHERE page_id IN ({placeholders})",
+            list(page_ids),
+        )
 
 
 def fts_forget(entry):
     """Remove an entry's words from FTS5; must be given exactly the values that were indexed."""
     if not uses_fts5():
         return
-    values = [getattr(entry, name) for name in _COLUMNS]
     with connection.cursor() as cursor:
         # Deleting a page can send pre_delete twice for its entry (reached through Page and ArticlePage); a
         # second 'delete' of the same words would corrupt the FTS5 index. The docsize table has one row per
         # indexed document, so it tells whether the words are still there.
-        cursor.execute(f"SELECT 1 FROM {FTS_TABLE}_docsize WHERE id = %s", [entry.rank_key])  # noqa: S608
+        cursor.execute("SELECT 1 FROM search_fts_docsize WHERE id = %s", [entry.rank_key])
         if cursor.fetchone() is None:
             return
-        cursor.execute(
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLUMN_SQL}) "  # noqa: S608
-            f"VALUES ('delete', %s, {', '.join(['%s'] * len(values))})",
-            [entry.rank_key, *values],
-        )
+        for table, columns in FTS_TABLES.items():
+            values = [getattr(entry, name) for name in columns]
+            cursor.execute(
+                f"INSERT INTO {table}({table}, rowid, {', '.join(columns)}) "  # noqa: S608
+                f"VALUES ('delete', %s, {', '.join(['%s'] * len(values))})",
+                [entry.rank_key, *values],
+            )
 
 
 @transaction.atomic
@@ -101,7 +123,7 @@ def rebuild(batch_size=2000, progress=None):
         SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
         if uses_fts5():
             with connection.cursor() as cursor:
-                cursor.execute(_FTS_COMMAND, ["delete-all"])
+                _fts_command(cursor, "delete-all")
         total = 0
         for rows in _iter_article_rows(batch_size):
             SearchEntry.objects.bulk_create(
@@ -120,6 +142,6 @@ def rebuild(batch_size=2000, progress=None):
         if uses_fts5():
             with connection.cursor() as cursor:
                 # One pass over the content table, far quicker than row-by-row inserts.
-                cursor.execute(_FTS_COMMAND, ["rebuild"])
-                cursor.execute(_FTS_COMMAND, ["optimize"])
+                _fts_command(cursor, "rebuild")
+                _fts_command(cursor, "optimize")
     return total

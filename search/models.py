@@ -28,6 +28,10 @@ class SearchEntry(models.Model):
     title_accent = models.TextField()
     lead_accent = models.TextField()
     body_accent = models.TextField()
+    # Neighbouring folded words as one token each, "hoi_nghi" (SQLite only; see search.text.pair_tokens).
+    title_pairs = models.TextField(default="", blank=True)
+    lead_pairs = models.TextField(default="", blank=True)
+    body_pairs = models.TextField(default="", blank=True)
 
     class Meta:
         verbose_name = _("mục chỉ mục tìm kiếm")

@@ -4,12 +4,13 @@ Order of results (each key breaks ties of the one before):
 1. when the query has accented words, articles containing them with exactly those accents;
 2. when several words were typed, articles where they stand next to each other in that order;
 3. where all the words are: title, then lead, then elsewhere;
-4. on PostgreSQL, ts_rank with title > lead > body weights (SQLite reads each tier newest first, see below);
+4. on PostgreSQL, ts_rank with title > lead > body weights;
 5. newest first.
 
 Counts stop at COUNT_CAP on SQLite ("more than 10,000" is what a reader needs to know).
 """
 
+import heapq
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -18,6 +19,7 @@ from wagtail.models import PageViewRestriction
 
 from search.documents import rank_key_bound
 from search.models import SearchEntry
+from search.text import pair_tokens
 
 SORT_RELEVANCE = "relevance"
 SORT_NEWEST = "newest"
@@ -77,18 +79,28 @@ def _scope_sql(filters):
 # --- SQLite FTS5 -------------------------------------------------------------------------------------------
 #
 # Everything is answered inside FTS5, without joins: the site, category and view restrictions are "p<id>"
-# tokens of the page and its ancestors (column `scope`), and the row id orders by publication time. Each
-# ranking tier (see the module docstring) is one FTS5 expression read newest first with a LIMIT, so a query
-# stops after the rows it shows instead of scoring every matching article; lower tiers are read only when
-# the higher ones run out.
+# tokens of the page and its ancestors (column `scope`), and the row id orders by publication time. A query
+# runs one FTS5 statement for the count and one per ranking condition (accents as typed, words together,
+# all words in the title, in the lead; titles and leads from their own short tables), each read newest
+# first; the ranking is a sort in Python of the rows meeting any condition, then the other matches newest
+# first. Reading each condition once costs far less than reading each combination of them (a tier) by
+# itself, which scanned the whole posting lists of every sparse tier. Words typed together and quoted
+# phrases are looked up as neighbour-pair tokens ("hoi_nghi"), not by comparing positions.
+#
+# A condition met by more than CONDITION_CAP articles is read for its newest CONDITION_CAP only; an older
+# article meeting it ranks as if it did not. That can change the first page only when, of the newest
+# 2,000 articles meeting one condition, fewer than ten also meet a better-ranked combination with it.
 
 COUNT_CAP = 10_000
-_FOLDED = ("title_folded", "lead_folded", "body_folded")
+CONDITION_CAP = 2_000
+_FIELDS = ("title", "lead", "body")
 _ACCENT = ("title_accent", "lead_accent", "body_accent")
+_PAIRS = ("title_pairs", "lead_pairs", "body_pairs")
+_FTS, _FTS_TITLE, _FTS_LEAD = "search_fts", "search_fts_title", "search_fts_lead"
 
 
 def _fts_words(tokens):
-    # Tokens are letters and digits only (search.text.WORD), so quoting cannot be broken out of.
+    # Tokens are letters, digits and '_' only (search.text), so quoting cannot be broken out of.
     return [f'"{t}"' for t in tokens]
 
 
@@ -96,15 +108,30 @@ def _in(columns, expression):
     return "{" + " ".join(columns) + "} : (" + expression + ")"
 
 
-def _fts_all(query, columns):
-    parts = _fts_words(query.folded_terms) + ['"' + " ".join(p) + '"' for p in query.folded_phrases]
-    return _in(columns, " AND ".join(parts))
+def _words_in(query, fields=_FIELDS, exact=True, terms=None):
+    """Every typed word (or only `terms`) and quoted phrase, in any of `fields`. A phrase is its neighbour
+    pairs in a row; with exact=False (tables without positions) only all of its pairs."""
+    terms = query.folded_terms if terms is None else terms
+    parts = []
+    if fields == _FIELDS:
+        # A word of letters alone can only be one of the folded words or the same word as its own accent
+        # key, so it needs no column filter, which would make FTS5 read every position of it.
+        parts += _fts_words(t for t in terms if t.isalpha())
+        terms = [t for t in terms if not t.isalpha()]
+    if terms:
+        parts.append(_in([f"{f}_folded" for f in fields], " AND ".join(_fts_words(terms))))
+    for phrase in query.folded_phrases:
+        pairs = pair_tokens(phrase)
+        joined = '"' + " ".join(pairs) + '"' if exact else " AND ".join(_fts_words(pairs))
+        parts.append(_in([f"{f}_pairs" for f in fields], joined))
+    return " AND ".join(parts)
 
 
 def _sqlite_where(query, filters):
-    base = [_fts_all(query, _FOLDED), _in(("scope",), f'"p{filters.root_id}"')]
+    """(FTS5 expressions every row must match, ones it must not, SQL condition on rowid, its parameters)."""
+    scope = [_in(("scope",), f'"p{filters.root_id}"')]
     if filters.section_id:
-        base.append(_in(("scope",), f'"p{filters.section_id}"'))
+        scope.append(_in(("scope",), f'"p{filters.section_id}"'))
     excluded = (
         [_in(("scope",), " OR ".join(f'"p{pk}"' for pk in filters.restricted_ids))] if filters.restricted_ids else []
     )
@@ -120,7 +147,7 @@ def _sqlite_where(query, filters):
     if filters.date_to:
         sql.append("rowid < %s")
         params.append(rank_key_bound(filters.date_to))
-    return base, excluded, " AND ".join(sql), params
+    return scope, excluded, " AND ".join(sql), params
 
 
 def _expression(positive, negative):
@@ -130,54 +157,86 @@ def _expression(positive, negative):
     return text
 
 
-def _tiers(query):
-    """(required, excluded) FTS5 expressions per ranking tier, best first."""
-    accent = [_in(_ACCENT, " AND ".join(_fts_words(query.accented_keys)))] if query.accented_keys else []
-    adjacent = [_in(_FOLDED, '"' + " ".join(query.adjacency) + '"')] if query.adjacency else []
-    title, lead = _fts_all(query, ("title_folded",)), _fts_all(query, ("lead_folded",))
+def _conditions(query):
+    """The match expression, and (table, FTS5 expression) of each ranking condition that applies to this
+    query: accents as typed, words together, all words in the title, in the lead. Each condition leaves out
+    what it implies (an accent key implies its folded word; the typed words in a row imply each of them),
+    since every extra common word costs a pass over its long posting list."""
+    words = _words_in(query)
+    accent = adjacent = None
+    title = _words_in(query, ("title",), exact=False)
+    lead = _words_in(query, ("lead",), exact=False)
     if query.accented_keys:
-        # "In the title" means the words as typed, accents included, when the query has accents.
         keys = " AND ".join(_fts_words(query.accented_keys))
+        accent = " AND ".join(filter(None, [_in(_ACCENT, keys), _words_in(query, terms=query.plain_terms)]))
+        # "In the title" means the words as typed, accents included, when the query has accents.
         title, lead = f"{title} AND {_in(('title_accent',), keys)}", f"{lead} AND {_in(('lead_accent',), keys)}"
-    places = [([title], []), ([lead], [title]), ([], [title, lead])]
-    tiers = []
-    for accent_on in [True, False] if accent else [None]:
-        for adjacent_on in [True, False] if adjacent else [None]:
-            for place_on, place_off in places:
-                on, off = list(place_on), list(place_off)
-                if accent_on is not None:
-                    (on if accent_on else off).extend(accent)
-                if adjacent_on is not None:
-                    (on if adjacent_on else off).extend(adjacent)
-                tiers.append((on, off))
-    return tiers
+    if query.adjacency:
+        together = _in(_PAIRS, '"' + " ".join(pair_tokens(query.adjacency)) + '"')
+        adjacent = " AND ".join(filter(None, [together, _words_in(query, terms=[])]))
+    return words, {
+        "accent": (_FTS, accent),
+        "adjacent": (_FTS, adjacent),
+        "title": (_FTS_TITLE, title),
+        "lead": (_FTS_LEAD, lead),
+    }
 
 
 def _sqlite_search(query, filters, sort, offset, limit):
-    base, excluded, where, params = _sqlite_where(query, filters)
-    matching = _expression(base, excluded)
+    scope, excluded, where, params = _sqlite_where(query, filters)
+    words, conditions = _conditions(query)
+    wanted = offset + limit
+
     with connection.cursor() as cursor:
+
+        def rowids(table, expression, cap):
+            cursor.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND {where} "  # noqa: S608 - constant names
+                "ORDER BY rowid DESC LIMIT %s",
+                [_expression([expression, *scope], excluded), *params, cap],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
         cursor.execute(
-            f"SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND {where} LIMIT %s)",  # noqa: S608
-            [matching, *params, COUNT_CAP],
+            f"SELECT count(*) FROM (SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s AND {where} LIMIT %s)",  # noqa: S608
+            [_expression([words, *scope], excluded), *params, COUNT_CAP],
         )
         count = cursor.fetchone()[0]
         if not count or offset >= count:
             return count, []
-        select = f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND {where} ORDER BY rowid DESC LIMIT %s"  # noqa: S608
         if sort == SORT_NEWEST:
-            cursor.execute(select + " OFFSET %s", [matching, *params, limit, offset])
-            keys = [row[0] for row in cursor.fetchall()]
+            keys = rowids(_FTS, words, wanted)[offset:]
         else:
-            keys, wanted = [], offset + limit
-            for on, off in _tiers(query):
-                cursor.execute(select, [_expression(base + on, excluded + off), *params, wanted - len(keys)])
-                keys += [row[0] for row in cursor.fetchall()]
-                if len(keys) >= wanted:
-                    break
-            keys = keys[offset : offset + limit]
+            met = {
+                name: set(rowids(table, expression, CONDITION_CAP))
+                for name, (table, expression) in conditions.items()
+                if expression
+            }
+            keys = _rank(met, wanted)
+            if len(keys) < wanted:
+                ranked = set(keys)
+                rest = (key for key in rowids(_FTS, words, wanted + len(ranked)) if key not in ranked)
+                keys += [key for key, _ in zip(rest, range(wanted - len(keys)), strict=False)]
+            keys = keys[offset:wanted]
     ids = dict(SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "page_id"))
     return count, [ids[key] for key in keys if key in ids]
+
+
+def _rank(met, wanted):
+    """The best `wanted` rows of those meeting any condition, by (accent, adjacency, title/lead, newest)."""
+    accent, adjacent = met.get("accent", set()), met.get("adjacent", set())
+    title, lead = met["title"], met["lead"]
+
+    def key(rowid):
+        # Accented title/lead matches imply the accented words are there, even past the accent set's cap.
+        return (
+            rowid in accent or rowid in title or rowid in lead if "accent" in met else False,
+            rowid in adjacent,
+            2 if rowid in title else 1 if rowid in lead else 0,
+            rowid,
+        )
+
+    return heapq.nlargest(wanted, accent | adjacent | title | lead, key=key)
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ Every word becomes two index tokens at the same position:
 * the *accent key*: the folded letters followed by a code for each vowel mark and the tone, the tone always
   last ("ủy" and "uỷ" -> "uy03"), so the two tone placements are one word and an accented query can prefer
   exact-accent matches. The key is only a comparison value, never shown.
+
+On SQLite each pair of neighbouring folded words is a token too ("hoi_nghi"), see pair_tokens().
 """
 
 import re
@@ -62,12 +64,18 @@ def has_marks(word):
     return accent_key(word) != fold_word(word)
 
 
-def folded_text(text):
-    return " ".join(fold_word(w) for w in words(text))
+def pair_tokens(folded_words):
+    """One token per two neighbouring words ("hoi_nghi"): phrases and "typed together" become lookups of
+    rare tokens instead of position checks over the long posting lists of common syllables."""
+    return [f"{a}_{b}" for a, b in zip(folded_words, folded_words[1:], strict=False)]
 
 
-def accent_text(text):
-    return " ".join(accent_key(w) for w in words(text))
+def index_texts(text, with_pairs=True):
+    """(folded words, accent keys, neighbour pairs) of a text, each as space-separated tokens."""
+    found = words(text)
+    folded = [fold_word(w) for w in found]
+    pairs = " ".join(pair_tokens(folded)) if with_pairs else ""
+    return " ".join(folded), " ".join(accent_key(w) for w in found), pairs
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
@@ -129,6 +137,11 @@ class Query:
     def accented_keys(self):
         """Accent keys of the words the user typed with marks; plain words match any accents."""
         return [accent_key(w) for w in self.all_words if has_marks(w)]
+
+    @property
+    def plain_terms(self):
+        """Folded unquoted words typed without marks (the others are implied by their accent keys)."""
+        return [fold_word(w) for w in self.terms if not has_marks(w)]
 
     @property
     def adjacency(self):
