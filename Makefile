@@ -74,6 +74,8 @@ restore: install
 bench: setup staticfiles/.collected
 	$(BIN)/python bench/article_render.py --runs 200
 	$(BIN)/python bench/hot_page.py --runs 3 --duration 10
+	# Province scale: databases built once into /tmp/scale (about 3 minutes), then about 5 minutes of runs.
+	nice $(BIN)/python bench/scale.py --runs 3 --duration 10
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
