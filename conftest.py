@@ -28,7 +28,7 @@ def _empty_caches():
 
     from wards.sitecache import forget_all
 
-    for alias in ("default", "pages"):
+    for alias in caches:
         caches[alias].clear()
     forget_all()
     yield

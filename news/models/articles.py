@@ -145,7 +145,8 @@ class ArticlePage(BasePage):
         category = getattr(self, "category", None) or self.get_parent().specific
         context["category"] = category
         context["related"] = ArticlePage.objects.in_section(category).not_page(self)[:4]
-        context["article_tags"] = list(self.tags.all())
+        # Read only when the article's cached HTML is not at hand (see article_page.html).
+        context["article_tags"] = self.tags.all()
         return context
 
     def json_ld(self, url, publisher=None, image_url=None):

@@ -144,3 +144,26 @@ def test_sitemap_and_robots(client, ward_site, article):
 def test_anonymous_pages_are_publicly_cacheable(client, article):
     response = client.get(article.url)
     assert "public" in response["Cache-Control"]
+
+
+def test_cached_parts_of_an_article_follow_its_next_revision_and_its_category(client, article, settings):
+    # The page cache is off: what is left are the article's and the header's cached fragments.
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    assert (
+        '<h1 class="article-title">Ra quân làm sạch bãi biển đầu mùa du lịch</h1>'
+        in client.get(article.url).content.decode()
+    )
+
+    article.title = "Ra quân làm sạch bãi biển lần thứ hai"
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert '<h1 class="article-title">Ra quân làm sạch bãi biển lần thứ hai</h1>' in html
+
+    category = article.get_parent().specific
+    category.title = "Đời sống văn hoá"
+    category.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    breadcrumb = re.search(r'<nav class="breadcrumb".*?</nav>', html, re.S).group()
+    menu = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group()
+    assert "Đời sống văn hoá" in breadcrumb
+    assert "Đời sống văn hoá" in menu

@@ -152,7 +152,8 @@ if REDIS_URL:
             "KEY_PREFIX": f"portal-{alias}",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
-        for alias in ("default", "pages")
+        # Wagtail keeps image renditions under "renditions" and writes them on every render.
+        for alias in ("default", "pages", "renditions")
     }
 else:
     # Without Redis the caches live in files, so every worker process sees the
@@ -165,6 +166,24 @@ else:
         }
         for alias in ("default", "pages")
     }
+    # Wagtail writes each rendition it shows to this cache on every render: in files, a write and a rename
+    # per image per page. Per process instead; an image whose renditions were replaced is seen by the other
+    # processes within TIMEOUT seconds.
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 60,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+# Rendered parts of pages in process memory, keyed by the versions of what they show (page revision, site
+# generation; see the templates' {% cache %} tags), so they need no invalidation; TIMEOUT bounds how long
+# a replaced image file can still be referred to.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 60,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # Full-page cache for anonymous readers (pagecache app); 0 switches it off.
 PORTAL_PAGE_CACHE_ALIAS = "pages"
