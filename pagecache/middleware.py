@@ -10,7 +10,8 @@ import logging
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info
 from django.http import HttpResponse
-from wagtail.models import Site
+
+from wards.sitecache import site_id_for_request
 
 from .keys import MAX_QUERY_LENGTH, entry_key, group_of, normalise_query
 from .store import current_generations, lookup, response_parts, store
@@ -73,12 +74,13 @@ class PageCacheMiddleware:
                 response[name] = value
             return response
 
-        site = Site.find_for_request(request)
-        if site is None:
+        # From the process's hostname memory (wards.sitecache), which the site bundle uses next: no query.
+        site_id = site_id_for_request(request)
+        if site_id is None:
             return self.get_response(request)
         group = group_of(path)
         try:
-            generations = current_generations(site.pk, group)
+            generations = current_generations(site_id, group)
         except Exception:  # noqa: BLE001
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
@@ -87,7 +89,7 @@ class PageCacheMiddleware:
             try:
                 store(
                     key,
-                    site.pk,
+                    site_id,
                     group,
                     generations,
                     response.status_code,

@@ -44,7 +44,8 @@ def _build(site_id, generation):
     return SiteBundle(site=site, generation=generation, home=home, ward=ward, categories=categories, menu=menu)
 
 
-def _site_id_for(request):
+def site_id_for_request(request):
+    """The id of the site serving this request's hostname (None if none), remembered per process."""
     key = (split_domain_port(request._get_raw_host())[0], request.get_port())
     now = time.monotonic()
     cached = _hosts.get(key)
@@ -58,7 +59,7 @@ def _site_id_for(request):
 
 
 def bundle_for_request(request):
-    site_id = _site_id_for(request)
+    site_id = site_id_for_request(request)
     if site_id is None:
         return None
     try:
