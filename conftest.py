@@ -34,22 +34,10 @@ def _empty_caches():
     yield
 
 
-def ensure_tree_root():
-    """A live-server test flushes the database when it ends, taking the root page that Wagtail's migrations
-    create with it; a later test that builds a ward site needs one."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    if not Page.objects.filter(depth=1).exists():
-        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-
-
 @pytest.fixture
 def ward_site(db):
     from wards.sites import ensure_ward_site
 
-    ensure_tree_root()
     return ensure_ward_site(
         "localhost", "Phường Hồng Gai", is_default=True, province="Tỉnh Quảng Ninh", phone="0203 3000 000"
     )
@@ -58,8 +46,6 @@ def ward_site(db):
 @pytest.fixture
 def other_site(db):
     from wards.sites import ensure_ward_site
-
-    ensure_tree_root()
 
     return ensure_ward_site("baichay.localhost", "Phường Bãi Cháy", province="Tỉnh Quảng Ninh")
 
