@@ -26,7 +26,10 @@ from editorial.roles import requires_two_factor
 
 SETUP_URL_NAME = "accounts_two_factor_setup"
 VERIFY_URL_NAME = "accounts_two_factor_verify"
-# Admin views reachable before the second factor: signing in and out, and resetting a forgotten password.
+# Admin views reachable before the second factor: signing in and out, resetting a forgotten password, and
+# what Wagtail serves to anyone (translations, the icon sprite). Every admin page, the verification page
+# included, fetches the sprite and pastes the answer into itself: redirected here, it pasted a second copy
+# of this form, whose `next` led to the sprite.
 EXEMPT_URL_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
@@ -35,6 +38,7 @@ EXEMPT_URL_NAMES = {
     "wagtailadmin_password_reset_confirm",
     "wagtailadmin_password_reset_complete",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     SETUP_URL_NAME,
     VERIFY_URL_NAME,
 }

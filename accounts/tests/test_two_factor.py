@@ -73,6 +73,19 @@ def test_a_confirmed_device_is_asked_for_on_every_new_login(client, ward_site, m
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
+def test_pages_awaiting_the_second_factor_still_get_their_icons(client, ward_site, make_staff):
+    # The admin's pages fetch the icon sprite and insert the answer into themselves; redirected, the
+    # verification page got a second copy of its own form, whose `next` sent the user to the sprite.
+    user = make_staff(ward_site, Role.CHIEF)
+    TOTPDevice.objects.create(user=user, name="điện thoại", confirmed=True)
+    _password_login(client, user)
+
+    response = client.get(reverse("wagtailadmin_sprite"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
 def test_two_factor_is_optional_for_reporters_and_editors(client, ward_site, make_staff):
     for role in (Role.REPORTER, Role.EDITOR):
         user = make_staff(ward_site, role)
