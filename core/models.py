@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import PortalPageForm
 from core.text import fold, normalize_text, vn_slugify
 
 SLUG_MAX_LENGTH = 80
@@ -26,6 +27,8 @@ def with_cache_headers(request, response):
 
 class BasePage(Page):
     """SEO/social fields, Vietnamese text hygiene, ASCII slugs and cache headers."""
+
+    base_form_class = PortalPageForm
 
     social_image = models.ForeignKey(
         "images.PortalImage",

@@ -238,7 +238,9 @@ WAGTAIL_SITE_NAME = "Cổng thông tin điện tử phường, xã"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # The admin's address is the operator's choice, so scanners don't find it by default.
 PORTAL_ADMIN_PATH = os.environ.get("PORTAL_ADMIN_PATH", "admin").strip("/") or "admin"
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin's script then proposes slugs with Vietnamese letters kept, which core.forms turns into ASCII
+# ("phường" -> "phuong"); with False the script drops every letter it cannot transliterate ("phng").
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_I18N_ENABLED = False
 # Wagtail's database search with Vietnamese folding (search app, docs/search.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
