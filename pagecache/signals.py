@@ -52,7 +52,8 @@ def after_move(sender, instance, url_path_before=None, url_path_after=None, **kw
 
 
 @receiver(post_save, sender="wards.WardSettings")
-def on_ward_settings_saved(sender, instance, **kwargs):
+@receiver(post_save, sender="widgets.WidgetSettings")
+def on_site_settings_saved(sender, instance, **kwargs):
     invalidate_site(instance.site_id)
 
 

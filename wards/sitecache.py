@@ -29,6 +29,16 @@ class SiteBundle:
     ward: object
     categories: list = field(default_factory=list)  # live, public, in tree order
     menu: list = field(default_factory=list)  # those of them shown in menus
+    site_settings: dict = field(default_factory=dict)
+
+    def setting(self, model):
+        """A site settings model's row for this site, read once per bundle. Saving one must bump the site's
+        generation (pagecache.signals), as WardSettings and WidgetSettings do."""
+        if model not in self.site_settings:
+            # Not Wagtail's for_site(), which creates the row: a page view writes nothing (and a write would
+            # bump the generation this bundle is keyed on).
+            self.site_settings[model] = model.objects.filter(site=self.site).first() or model(site=self.site)
+        return self.site_settings[model]
 
 
 def _build(site_id, generation):

@@ -26,8 +26,11 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(PageQuerySet):
-    def find_published(self, home, path_components):
-        """The live article at home/<category>/<article>/ whose category is live too, or None."""
+    def find_published(self, home, path_components, categories=()):
+        """The live article at home/<category>/<article>/ whose category is live too, or None.
+
+        `categories`: the home page's live categories when already at hand (the site bundle), to spare a query.
+        """
         from .categories import CategoryPage
 
         url_path = f"{home.url_path}{'/'.join(path_components)}/"
@@ -38,7 +41,10 @@ class ArticlePageQuerySet(PageQuerySet):
         )
         if article is None:
             return None
-        category = CategoryPage.objects.live().filter(path=article.path[: -ArticlePage.steplen]).first()
+        parent_path = article.path[: -ArticlePage.steplen]
+        category = next((c for c in categories if c.path == parent_path), None)
+        if category is None:
+            category = CategoryPage.objects.live().filter(path=parent_path).first()
         if category is None:
             return None
         article.category = category

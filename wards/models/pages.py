@@ -41,7 +41,9 @@ class HomePage(RoutableBasePage):
         if len(path_components) == 2:
             from news.models import ArticlePage
 
-            article = ArticlePage.objects.find_published(self, path_components)
+            bundle = getattr(request, "ward_bundle", None)
+            categories = bundle.categories if bundle is not None and bundle.home.pk == self.pk else ()
+            article = ArticlePage.objects.find_published(self, path_components, categories)
             if article is not None:
                 return RouteResult(article)
         return super().route(request, path_components)

@@ -24,6 +24,9 @@ def widget_settings(context):
     request = context.get("request")
     if request is None:
         return None
+    bundle = getattr(request, "ward_bundle", None)
+    if bundle is not None:
+        return bundle.setting(WidgetSettings)
     try:
         return WidgetSettings.for_request(request)
     except WidgetSettings.DoesNotExist:  # a host that matches no site
