@@ -44,9 +44,11 @@ staticfiles/.collected: $(BIN)/.installed $(STATIC_SOURCES)
 
 # The production stack on this machine: DEBUG off, WORKERS processes of granian (a Rust HTTP server),
 # compressed static files by whitenoise, cached pages answered before Django runs (pagecache.wsgi).
+# Two Python threads per worker: rendering is CPU work, and granian's default (up to 256 threads per
+# worker) made them fight over the GIL (origin 166 -> 210 req/s, p99 130 -> 55 ms; docs/benchmarks.md).
 serve: setup staticfiles/.collected
 	DJANGO_SETTINGS_MODULE=portal.settings.production PORTAL_INSECURE_HTTP=1 PORTAL_SERVE_MEDIA=1 \
-		$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) \
+		$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) --blocking-threads 2 \
 		--no-access-log portal.wsgi:application
 
 lint: install messages

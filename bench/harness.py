@@ -60,6 +60,8 @@ def granian(workers=2, **env):
         str(port),
         "--workers",
         str(workers),
+        "--blocking-threads",
+        "2",
         "--no-access-log",
         "portal.wsgi:application",
     ]
