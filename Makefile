@@ -56,8 +56,9 @@ lint: install messages
 	$(BIN)/ruff check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	# Known vulnerabilities in the pinned dependencies (needs PyPI's advisory service over the network;
-	# CI sets PIP_AUDIT_FLAGS=--strict so a dependency that could not be checked fails the build).
+	# Known vulnerabilities in the pinned dependencies. Needs PyPI's per-version JSON over the network; where
+	# it is unreachable every dependency is listed as "could not be audited" (nothing checked). Set
+	# PIP_AUDIT_FLAGS=--strict where it is reachable, so an unchecked dependency fails the build.
 	$(BIN)/pip-audit -r requirements/base.txt --progress-spinner off $(PIP_AUDIT_FLAGS)
 
 test: lint
