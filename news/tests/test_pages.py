@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -167,3 +168,22 @@ def test_cached_parts_of_an_article_follow_its_next_revision_and_its_category(cl
     menu = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group()
     assert "Đời sống văn hoá" in breadcrumb
     assert "Đời sống văn hoá" in menu
+
+
+def test_a_preview_neither_reads_nor_leaves_cached_parts(client, article, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    published = '<h1 class="article-title">Ra quân làm sạch bãi biển đầu mùa du lịch</h1>'
+    assert published in client.get(article.url).content.decode()  # the published parts are now cached
+
+    article.title = "Bản nháp chưa duyệt"  # an edit shown in the editor's preview, not saved
+    preview = article.make_preview_request().content.decode()
+    assert '<h1 class="article-title">Bản nháp chưa duyệt</h1>' in preview
+
+    public = client.get(article.url).content.decode()
+    assert published in public
+    assert "Bản nháp chưa duyệt" not in public
+
+    # The other way round: a preview rendered first leaves nothing for readers.
+    caches["fragments"].clear()
+    assert "Bản nháp chưa duyệt" in article.make_preview_request().content.decode()
+    assert "Bản nháp chưa duyệt" not in client.get(article.url).content.decode()
