@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import caches
 
+from . import local
+
 logger = logging.getLogger(__name__)
 
 # Tracking parameters added by share buttons and ad platforms: they do not change the page.
@@ -58,6 +60,7 @@ def generation_keys(site_id, group):
 
 
 def bump(keys):
+    local.forget_all()  # this process sees its own change at once; the others within local.seconds()
     cache = page_cache()
     for key in keys:
         try:

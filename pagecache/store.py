@@ -2,6 +2,7 @@
 
 import gzip
 
+from . import local
 from .keys import generation_keys, page_cache
 
 # Headers a cached response keeps; anything per-visitor (cookies) is never stored.
@@ -40,11 +41,20 @@ def store(key, site_id, group, generations, status, headers, body, timeout):
 
 
 def lookup(key):
-    """The stored entry if it is still valid, else None."""
-    entry = page_cache().get(key)
-    if entry is None or current_generations(entry["site"], entry["group"]) != entry["generations"]:
-        return None
-    return entry
+    """The stored entry if it is still valid, else None. Checked against generations this process read at
+    most pagecache.local.seconds() ago; storing (current_generations) always reads them afresh."""
+    entry = local.recall(key)
+    if entry is None:
+        entry = page_cache().get(key)
+        if entry is None:
+            return None
+        local.remember(key, entry)
+    generations_key = ("generations", entry["site"], entry["group"])
+    generations = local.recall(generations_key)
+    if generations is None:
+        generations = current_generations(entry["site"], entry["group"])
+        local.remember(generations_key, generations)
+    return entry if generations == entry["generations"] else None
 
 
 def accepts_gzip(accept_encoding):

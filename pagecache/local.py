@@ -1,0 +1,42 @@
+"""What one process remembers of the shared page cache for a moment, so a hot page is answered from memory.
+
+A hit read from the shared cache (files or Redis) costs three reads and an unpickle; this keeps the entry and
+the generations it was checked against for LOCAL_SECONDS. A publish in this process forgets everything at once
+(keys.bump); in the other processes a changed page can be served for at most LOCAL_SECONDS more, well inside the
+one second in which every instance must show it (portal/tests/test_two_instances.py).
+"""
+
+import threading
+import time
+
+from django.conf import settings
+
+MAX_ENTRIES = 256
+_lock = threading.Lock()
+_memory = {}  # key -> (valid until, value)
+
+
+def seconds():
+    return getattr(settings, "PORTAL_PAGE_CACHE_LOCAL_SECONDS", 0.5)
+
+
+def recall(key):
+    """The value remembered for `key`, or None."""
+    item = _memory.get(key)
+    if item is not None and item[0] > time.monotonic():
+        return item[1]
+    return None
+
+
+def remember(key, value):
+    if seconds() <= 0:
+        return
+    with _lock:
+        if key not in _memory and len(_memory) >= MAX_ENTRIES:
+            _memory.pop(next(iter(_memory)), None)  # the oldest
+        _memory[key] = (time.monotonic() + seconds(), value)
+
+
+def forget_all():
+    with _lock:
+        _memory.clear()
