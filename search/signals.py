@@ -46,10 +46,11 @@ def forget_deleted_entry(sender, instance, **kwargs):
     index.fts_forget(instance)
 
 
-@receiver(post_save)
-def follow_expiry(sender, instance, **kwargs):
-    # An expiry set on a live article by a plain save (not a publish) must still hide it when due.
-    if _is_article(instance) and not kwargs.get("raw"):
+@receiver(post_save, sender="news.ArticlePage")
+def follow_expiry(sender, instance, raw=False, **kwargs):
+    # An expiry set on a live article by a plain save (not a publish) must still hide it when due. Only for
+    # articles: a receiver without a sender would run on every save of every model.
+    if not raw:
         SearchEntry.objects.filter(page_id=instance.pk).exclude(expire_at=instance.expire_at).update(
             expire_at=instance.expire_at
         )

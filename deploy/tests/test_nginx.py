@@ -14,7 +14,7 @@ import pytest
 from bench.harness import app_environment, free_port, granian, wait_until_up
 from conftest import ci_requires
 from deploy.render_nginx import render
-from portal.tests.test_two_instances import article_file, manage, wait_for
+from portal.testing import article_file, manage, wait_for
 
 pytestmark = pytest.mark.own_databases
 

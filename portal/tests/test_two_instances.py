@@ -1,21 +1,16 @@
 """Two app servers sharing one PostgreSQL and one Redis: a change made anywhere is seen everywhere at once."""
 
-import json
 import os
-import subprocess
-import sys
-import time
 import uuid
-from pathlib import Path
 
 import httpx
 import pytest
 
 from bench.harness import granian
 from conftest import ci_requires
+from portal.testing import article_file, manage, wait_for
 from stats.tests.test_concurrency import expected, script, send_all
 
-ROOT = Path(__file__).resolve().parents[2]
 PG_SERVER = os.environ.get("TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 
@@ -55,37 +50,6 @@ def shared_services(tmp_path):
     redis.Redis.from_url(REDIS).flushdb()
     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.close()
-
-
-def manage(env, *args):
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
-def article_file(tmp_path, title, original_url):
-    path = tmp_path / f"{uuid.uuid4().hex}.jsonl"
-    record = {
-        "title": title,
-        "published": "2026-11-20T08:00:00+07:00",
-        "lead": "Tóm tắt.",
-        "body": "Nội dung.",
-        "category": "chinh-quyen",
-        "original_url": original_url,
-    }
-    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    return str(path)
-
-
-def wait_for(check, timeout=1.0):
-    """Seconds until check() holds, or fail after `timeout`."""
-    start = time.monotonic()
-    while True:
-        if check():
-            return time.monotonic() - start
-        if time.monotonic() - start > timeout:
-            pytest.fail(f"not seen within {timeout} s")
-        time.sleep(0.02)
 
 
 def test_a_change_is_served_fresh_and_visitors_add_up_across_both_instances(tmp_path, shared_services):

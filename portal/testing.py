@@ -1,0 +1,46 @@
+"""Helpers for tests that run the portal as separate processes (servers, management commands)."""
+
+import json
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(env, *args):
+    # Our own manage.py with arguments written in the tests.
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def article_file(tmp_path, title, original_url):
+    path = tmp_path / f"{uuid.uuid4().hex}.jsonl"
+    record = {
+        "title": title,
+        "published": "2026-11-20T08:00:00+07:00",
+        "lead": "Tóm tắt.",
+        "body": "Nội dung.",
+        "category": "chinh-quyen",
+        "original_url": original_url,
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def wait_for(check, timeout=1.0):
+    """Seconds until check() holds, or fail after `timeout`."""
+    start = time.monotonic()
+    while True:
+        if check():
+            return time.monotonic() - start
+        if time.monotonic() - start > timeout:
+            pytest.fail(f"not seen within {timeout} s")
+        time.sleep(0.02)
