@@ -3,7 +3,6 @@
 import html
 import re
 
-from django.db import connection
 from django.utils import timezone
 
 from search.text import index_texts
@@ -71,10 +70,8 @@ def entry_values(page_id, title, lead, body, published_at, scope="", expire_at=N
         "rank_key": rank_key(published_at, page_id),
         "scope": scope,
     }
-    # PostgreSQL matches phrases with its own positions; the pair tokens serve SQLite's FTS5 only.
-    with_pairs = connection.vendor == "sqlite"
     for field, text in (("title", title), ("lead", lead), ("body", body)):
-        folded, accent, pairs = index_texts(text, with_pairs)
+        folded, accent, pairs = index_texts(text)
         values |= {f"{field}_folded": folded, f"{field}_accent": accent, f"{field}_pairs": pairs}
     return values
 
@@ -82,3 +79,44 @@ def entry_values(page_id, title, lead, body, published_at, scope="", expire_at=N
 def entry_for_page(page, ids_by_path):
     scope = scope_text(page.path, ids_by_path, page.pk)
     return entry_values(page.pk, page.title, page.lead, body_text(page.body), page.published_at, scope, page.expire_at)
+
+
+# PostgreSQL holds each entry's tokens in one position-free tsvector (table search_terms, see
+# search/query.py), each FTS5 column filter of the SQLite design becoming a prefix: no prefix for the
+# folded words and neighbour pairs of any field, "a:" accent keys, "t:"/"ta:" and "l:"/"la:" the same of the
+# title and the lead alone, "s:" the scope tokens. A token can never contain ':' (search.text), so a prefixed
+# lexeme is never a typed word.
+LEXEME_MAX_BYTES = 2046  # PostgreSQL refuses longer lexemes; no query can reach them (256 characters)
+TSVECTOR_MAX_BYTES = 1_000_000  # PostgreSQL's limit is 1 MiB of lexeme text per tsvector
+
+
+def lexemes(values):
+    """The PostgreSQL lexemes of one entry (the dict of entry_values), as a set."""
+    found = {f"s:{token}" for token in values["scope"].split()}
+    for field in ("title", "lead", "body"):
+        folded = values[f"{field}_folded"].split()
+        accents = values[f"{field}_accent"].split()
+        pairs = values[f"{field}_pairs"].split()
+        # As in FTS5, a word of letters alone is looked up in the folded and the accent columns alike.
+        found.update(folded, pairs, (key for key in accents if key.isalpha()), (f"a:{key}" for key in accents))
+        if field != "body":
+            prefix = field[0]
+            found.update(f"{prefix}:{token}" for token in folded + pairs)
+            found.update(f"{prefix}a:{key}" for key in accents)
+    return found
+
+
+def tsvector_text(tokens):
+    """tsvector input syntax for these lexemes, within PostgreSQL's size limits (the longest go first)."""
+    kept, size = [], 0
+    for length, token in sorted((len(token.encode()), token) for token in tokens):
+        if length > LEXEME_MAX_BYTES or size + length > TSVECTOR_MAX_BYTES:
+            break
+        size += length
+        kept.append(lexeme_literal(token))
+    return " ".join(kept)
+
+
+def lexeme_literal(token):
+    """A quoted lexeme of tsvector or tsquery input: nothing in it is read as an operator."""
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"

@@ -4,10 +4,10 @@ Order of results (each key breaks ties of the one before):
 1. when the query has accented words, articles containing them with exactly those accents;
 2. when several words were typed, articles where they stand next to each other in that order;
 3. where all the words are: title, then lead, then elsewhere;
-4. on PostgreSQL, ts_rank with title > lead > body weights;
-5. newest first.
+4. newest first.
 
-Counts stop at COUNT_CAP on SQLite ("more than 10,000" is what a reader needs to know).
+Counts stop at COUNT_CAP ("more than 10,000" is what a reader needs to know). Both databases run the same
+statements (a reader class each) and the same ranking in Python, so they give the same results.
 """
 
 import heapq
@@ -17,7 +17,7 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from search.documents import rank_key_bound
+from search.documents import lexeme_literal, rank_key_bound
 from search.models import SearchEntry
 from search.text import pair_tokens
 
@@ -55,25 +55,6 @@ def filters_for(root_page, section=None, date_from=None, date_to=None):
         restricted_paths=[path for path, _ in restricted],
         restricted_ids=[pk for _, pk in restricted],
     )
-
-
-def _scope_sql(filters):
-    """Live, unexpired, public articles under the site root (and the chosen section, dates)."""
-    sql = ["p.live", "substr(p.path, 1, %s) = %s", "(p.expire_at IS NULL OR p.expire_at > %s)"]
-    params = [len(filters.root_path), filters.root_path, timezone.now()]
-    if filters.section_path:
-        sql.append("substr(p.path, 1, %s) = %s")
-        params += [len(filters.section_path), filters.section_path]
-    for path in filters.restricted_paths:
-        sql.append("substr(p.path, 1, %s) <> %s")
-        params += [len(path), path]
-    if filters.date_from:
-        sql.append("e.published_at >= %s")
-        params.append(filters.date_from)
-    if filters.date_to:
-        sql.append("e.published_at < %s")
-        params.append(filters.date_to)
-    return sql, params
 
 
 # --- SQLite FTS5 -------------------------------------------------------------------------------------------
@@ -182,40 +163,49 @@ def _conditions(query):
     }
 
 
-def _sqlite_search(query, filters, sort, offset, limit):
-    scope, excluded, where, params = _sqlite_where(query, filters)
-    words, conditions = _conditions(query)
-    wanted = offset + limit
+class _SQLiteReader:
+    """FTS5 statements of one query: the capped count, and the newest rows meeting the match or a condition."""
 
-    with connection.cursor() as cursor:
+    def __init__(self, cursor, query, filters):
+        self.cursor = cursor
+        self.scope, self.excluded, self.where, self.params = _sqlite_where(query, filters)
+        self.words, conditions = _conditions(query)
+        self.conditions = {name: condition for name, condition in conditions.items() if condition[1]}
 
-        def rowids(table, expression, cap):
-            cursor.execute(
-                f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND {where} "  # noqa: S608 - constant names
-                "ORDER BY rowid DESC LIMIT %s",
-                [_expression([expression, *scope], excluded), *params, cap],
-            )
-            return [row[0] for row in cursor.fetchall()]
-
-        cursor.execute(
-            f"SELECT count(*) FROM (SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s AND {where} LIMIT %s)",  # noqa: S608
-            [_expression([words, *scope], excluded), *params, COUNT_CAP],
+    def count(self, cap):
+        self.cursor.execute(
+            f"SELECT count(*) FROM (SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s AND {self.where} LIMIT %s)",  # noqa: S608
+            [_expression([self.words, *self.scope], self.excluded), *self.params, cap],
         )
-        count = cursor.fetchone()[0]
+        return self.cursor.fetchone()[0]
+
+    def newest(self, name, cap):
+        """Row ids (rank keys) of the newest `cap` matches, or rows meeting condition `name`."""
+        table, expression = self.conditions[name] if name else (_FTS, self.words)
+        self.cursor.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND {self.where} "  # noqa: S608 - constant names
+            "ORDER BY rowid DESC LIMIT %s",
+            [_expression([expression, *self.scope], self.excluded), *self.params, cap],
+        )
+        return [row[0] for row in self.cursor.fetchall()]
+
+
+def _search(reader_class, query, filters, sort, offset, limit):
+    """The same reading and ranking on both databases; only the statements (the reader) differ."""
+    wanted = offset + limit
+    with connection.cursor() as cursor:
+        reader = reader_class(cursor, query, filters)
+        count = reader.count(COUNT_CAP)
         if not count or offset >= count:
             return count, []
         if sort == SORT_NEWEST:
-            keys = rowids(_FTS, words, wanted)[offset:]
+            keys = reader.newest(None, wanted)[offset:]
         else:
-            met = {
-                name: set(rowids(table, expression, CONDITION_CAP))
-                for name, (table, expression) in conditions.items()
-                if expression
-            }
+            met = {name: set(reader.newest(name, CONDITION_CAP)) for name in reader.conditions}
             keys = _rank(met, wanted)
             if len(keys) < wanted:
                 ranked = set(keys)
-                rest = (key for key in rowids(_FTS, words, wanted + len(ranked)) if key not in ranked)
+                rest = (key for key in reader.newest(None, wanted + len(ranked)) if key not in ranked)
                 keys += [key for key, _ in zip(rest, range(wanted - len(keys)), strict=False)]
             keys = keys[offset:wanted]
     ids = dict(SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "page_id"))
@@ -240,79 +230,104 @@ def _rank(met, wanted):
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------
+#
+# The same statements on a narrow table: search_terms holds one position-free tsvector per entry (the
+# lexemes of search.documents.lexemes; each FTS5 column filter above is a prefix there), keyed by rank_key,
+# with a GIN index. A phrase of three or more words is looked up as all of its pairs; where SQLite reads
+# them as an FTS5 phrase (the pairs in a row), the rows found are checked against the folded text.
 
 
-def _ts_words(tokens, weight=""):
-    # Tokens are letters and digits only, so single quotes make each one a literal lexeme.
-    return [f"'{t}'{':' + weight if weight else ''}" for t in tokens]
+def _ts(tokens, prefix=""):
+    return [lexeme_literal(prefix + token) for token in tokens]
 
 
-def _ts_all(query, weight=""):
-    parts = _ts_words(query.folded_terms, weight)
-    parts += ["(" + " <-> ".join(_ts_words(p, weight)) + ")" for p in query.folded_phrases]
-    return " & ".join(parts)
+class _PostgresCondition:
+    """A tsquery the GIN index answers, and word sequences the rows found must hold in one field."""
+
+    def __init__(self, parts=(), sequences=()):
+        self.parts, self.sequences = list(parts), list(sequences)
+
+    def __and__(self, other):
+        return _PostgresCondition(self.parts + other.parts, self.sequences + other.sequences)
 
 
-def _postgres_search(query, filters, sort, offset, limit):
-    scope, scope_params = _scope_sql(filters)
-    base = (
-        "FROM search_searchentry e JOIN wagtailcore_page p ON p.id = e.page_id "
-        f"WHERE e.folded_doc @@ to_tsquery('simple', %s) AND {' AND '.join(scope)}"
-    )
-    match = _ts_all(query)
-    params = [match, *scope_params]
-    if sort == SORT_NEWEST:
-        order, order_params = "e.published_at DESC, e.page_id DESC", []
-    else:
-        boosts, order_params = [], []
-        if query.accented_keys:
-            boosts.append("e.accent_doc @@ to_tsquery('simple', %s)")
-            order_params.append(" & ".join(_ts_words(query.accented_keys)))
-        if query.adjacency:
-            boosts.append("e.folded_doc @@ to_tsquery('simple', %s)")
-            order_params.append(" <-> ".join(_ts_words(query.adjacency)))
-        boosts.append(
-            "CASE WHEN e.folded_doc @@ to_tsquery('simple', %s) THEN 3 "
-            "WHEN e.folded_doc @@ to_tsquery('simple', %s) THEN 2 ELSE 1 END"
-        )
-        title, lead = _ts_all(query, "A"), _ts_all(query, "B")
-        if query.accented_keys:
-            # Both tsquery texts are matched against folded_doc; the accent part needs accent_doc.
-            boosts[-1] = (
-                "CASE WHEN e.folded_doc @@ to_tsquery('simple', %s) AND e.accent_doc @@ to_tsquery('simple', %s) "
-                "THEN 3 WHEN e.folded_doc @@ to_tsquery('simple', %s) AND e.accent_doc @@ to_tsquery('simple', %s) "
-                "THEN 2 ELSE 1 END"
-            )
-            order_params += [
-                title,
-                " & ".join(_ts_words(query.accented_keys, "A")),
-                lead,
-                " & ".join(_ts_words(query.accented_keys, "B")),
-            ]
-        else:
-            order_params += [title, lead]
-        order = ", ".join(f"({sql}) DESC" for sql in boosts)
-        order += (
-            ", ts_rank('{0.1, 0.25, 0.4, 1.0}', e.folded_doc, to_tsquery('simple', %s)) DESC, "
-            "e.published_at DESC, e.page_id DESC"
-        )
-        order_params.append(match)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {base}", params)  # noqa: S608 - fixed SQL, values as parameters
-        count = cursor.fetchone()[0]
-        if not count or offset >= count:
-            return count, []
-        cursor.execute(
-            f"SELECT e.page_id {base} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608
-            [*params, *order_params, limit, offset],
-        )
-        return count, [row[0] for row in cursor.fetchall()]
+def _pg_words_in(query, field="", exact=True, terms=None):
+    """As _words_in: every typed word (or only `terms`) and quoted phrase, in any field or in `field` ("t",
+    "l") alone; a phrase is its pairs, and with `exact` also a sequence to check."""
+    prefix = f"{field}:" if field else ""
+    condition = _PostgresCondition(_ts(query.folded_terms if terms is None else terms, prefix))
+    for phrase in query.folded_phrases:
+        pairs = pair_tokens(phrase)
+        condition &= _PostgresCondition(_ts(pairs, prefix), [phrase] if exact and len(pairs) > 1 else [])
+    return condition
+
+
+def _pg_conditions(query):
+    """The match and each ranking condition, as _conditions builds them for FTS5."""
+    accent = adjacent = None
+    title, lead = _pg_words_in(query, "t", exact=False), _pg_words_in(query, "l", exact=False)
+    if query.accented_keys:
+        accent = _PostgresCondition(_ts(query.accented_keys, "a:")) & _pg_words_in(query, terms=query.plain_terms)
+        title &= _PostgresCondition(_ts(query.accented_keys, "ta:"))
+        lead &= _PostgresCondition(_ts(query.accented_keys, "la:"))
+    if query.adjacency:
+        pairs = pair_tokens(query.adjacency)
+        together = _PostgresCondition(_ts(pairs), [query.adjacency] if len(pairs) > 1 else [])
+        adjacent = together & _pg_words_in(query, terms=[])
+    conditions = {"accent": accent, "adjacent": adjacent, "title": title, "lead": lead}
+    return _pg_words_in(query), {name: condition for name, condition in conditions.items() if condition}
+
+
+_IN_A_FIELD = " OR ".join(f"strpos(' ' || e.{field}_folded || ' ', %s) > 0" for field in _FIELDS)
+
+
+class _PostgresReader:
+    def __init__(self, cursor, query, filters):
+        self.cursor = cursor
+        scope = _ts([f"p{filters.root_id}"] + ([f"p{filters.section_id}"] if filters.section_id else []), "s:")
+        self.scope = " & ".join(scope)
+        if filters.restricted_ids:
+            self.scope += " & !(" + " | ".join(_ts([f"p{pk}" for pk in filters.restricted_ids], "s:")) + ")"
+        self.where, self.params = ["TRUE"], []
+        # Past their expiry, waiting for the periodic job to unpublish them (as on SQLite).
+        expired = list(SearchEntry.objects.filter(expire_at__lte=timezone.now()).values_list("rank_key", flat=True))
+        if expired:
+            self.where.append("NOT (n.rank_key = ANY(%s))")
+            self.params.append(expired)
+        if filters.date_from:
+            self.where.append("n.rank_key >= %s")
+            self.params.append(rank_key_bound(filters.date_from))
+        if filters.date_to:
+            self.where.append("n.rank_key < %s")
+            self.params.append(rank_key_bound(filters.date_to))
+        self.words, self.conditions = _pg_conditions(query)
+
+    def _select(self, condition):
+        """FROM and WHERE of the rows meeting `condition`, and their parameters."""
+        sql = "FROM search_terms n"
+        where = ["n.terms @@ %s::tsquery", *self.where]
+        params = [" & ".join([*condition.parts, self.scope]), *self.params]
+        if condition.sequences:
+            sql += " JOIN search_searchentry e ON e.rank_key = n.rank_key"
+            for sequence in condition.sequences:
+                where.append(f"({_IN_A_FIELD})")
+                params += [f" {' '.join(sequence)} "] * len(_FIELDS)
+        return f"{sql} WHERE {' AND '.join(where)}", params
+
+    def count(self, cap):
+        sql, params = self._select(self.words)
+        self.cursor.execute(f"SELECT count(*) FROM (SELECT 1 {sql} LIMIT %s) AS found", [*params, cap])  # noqa: S608
+        return self.cursor.fetchone()[0]
+
+    def newest(self, name, cap):
+        sql, params = self._select(self.conditions[name] if name else self.words)
+        self.cursor.execute(f"SELECT n.rank_key {sql} ORDER BY n.rank_key DESC LIMIT %s", [*params, cap])  # noqa: S608
+        return [row[0] for row in self.cursor.fetchall()]
 
 
 def search_ids(query, filters, sort=SORT_RELEVANCE, offset=0, limit=10):
     """(total count, page ids of this slice in rank order). An empty query finds nothing."""
     if not query:
         return 0, []
-    if connection.vendor == "postgresql":
-        return _postgres_search(query, filters, sort, offset, limit)
-    return _sqlite_search(query, filters, sort, offset, limit)
+    reader = _PostgresReader if connection.vendor == "postgresql" else _SQLiteReader
+    return _search(reader, query, filters, sort, offset, limit)

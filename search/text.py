@@ -8,7 +8,7 @@ Every word becomes two index tokens at the same position:
   last ("ủy" and "uỷ" -> "uy03"), so the two tone placements are one word and an accented query can prefer
   exact-accent matches. The key is only a comparison value, never shown.
 
-On SQLite each pair of neighbouring folded words is a token too ("hoi_nghi"), see pair_tokens().
+Each pair of neighbouring folded words is a token too ("hoi_nghi"), see pair_tokens().
 """
 
 import re
@@ -70,12 +70,11 @@ def pair_tokens(folded_words):
     return [f"{a}_{b}" for a, b in zip(folded_words, folded_words[1:], strict=False)]
 
 
-def index_texts(text, with_pairs=True):
+def index_texts(text):
     """(folded words, accent keys, neighbour pairs) of a text, each as space-separated tokens."""
     found = words(text)
     folded = [fold_word(w) for w in found]
-    pairs = " ".join(pair_tokens(folded)) if with_pairs else ""
-    return " ".join(folded), " ".join(accent_key(w) for w in found), pairs
+    return " ".join(folded), " ".join(accent_key(w) for w in found), " ".join(pair_tokens(folded))
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
