@@ -26,6 +26,7 @@ def _empty_caches():
     # The local-memory caches outlive a test; a page cached by one test must not answer the next.
     from django.core.cache import caches
 
+    from core import privacy
     from pagecache import local
     from wards.sitecache import forget_all
 
@@ -33,6 +34,7 @@ def _empty_caches():
         caches[alias].clear()
     forget_all()
     local.forget_all()
+    privacy.forget()
     yield
 
 

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Lõi cổng thông tin")
+
+    def ready(self):
+        from . import privacy  # noqa: F401 - connects the handlers that keep its memory current

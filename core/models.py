@@ -5,9 +5,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core import privacy
 from core.forms import PortalPageForm
 from core.text import fold, normalize_text, vn_slugify
 
@@ -25,10 +27,26 @@ def with_cache_headers(request, response):
     return response
 
 
+class PortalPageQuerySet(PageQuerySet):
+    def public(self):
+        """As Wagtail's, without its query of every restriction on each call (core.privacy); aliases of
+        restricted pages are left out too."""
+        roots = privacy.restricted_roots()
+        if roots is None:
+            return super().public()
+        if not roots:
+            return self
+        private = models.Q()
+        for root in roots:
+            private |= models.Q(path__startswith=root)
+        return self.exclude(private)
+
+
 class BasePage(Page):
     """SEO/social fields, Vietnamese text hygiene, ASCII slugs and cache headers."""
 
     base_form_class = PortalPageForm
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
 
     social_image = models.ForeignKey(
         "images.PortalImage",
@@ -115,6 +133,12 @@ class BasePage(Page):
 
     def get_share_image(self):
         return self.social_image
+
+    def get_view_restrictions(self):
+        # Asked by Wagtail on every serve (two queries); almost every page is public (core.privacy).
+        if privacy.is_known_public(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         return with_cache_headers(request, super().serve(request, *args, **kwargs))

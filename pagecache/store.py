@@ -49,12 +49,17 @@ def lookup(key):
         if entry is None:
             return None
         local.remember(key, entry)
-    generations_key = ("generations", entry["site"], entry["group"])
-    generations = local.recall(generations_key)
+    return entry if recent_generations(entry["site"], entry["group"]) == entry["generations"] else None
+
+
+def recent_generations(site_id, group):
+    """current_generations() as this process read them at most pagecache.local.seconds() ago."""
+    key = ("generations", site_id, group)
+    generations = local.recall(key)
     if generations is None:
-        generations = current_generations(entry["site"], entry["group"])
-        local.remember(generations_key, generations)
-    return entry if generations == entry["generations"] else None
+        generations = current_generations(site_id, group)
+        local.remember(key, generations)
+    return generations
 
 
 def accepts_gzip(accept_encoding):

@@ -11,11 +11,11 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, PortalPageQuerySet
 from news.blocks import ArticleBodyBlock
+from news.related import related_cards
 
 # JSON-LD sits inside a <script>; these characters must not close it.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -25,7 +25,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(PortalPageQuerySet):
     def find_published(self, home, path_components, categories=()):
         """The live article at home/<category>/<article>/ whose category is live too, or None.
 
@@ -150,7 +150,7 @@ class ArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         category = getattr(self, "category", None) or self.get_parent().specific
         context["category"] = category
-        context["related"] = ArticlePage.objects.in_section(category).not_page(self)[:4]
+        context["related"] = related_cards(request, category, self)
         # Read only when the article's cached HTML is not at hand (see article_page.html).
         context["article_tags"] = self.tags.all()
         return context

@@ -68,22 +68,40 @@ def test_related_articles_come_from_the_same_category(client, ward_site, make_ar
     assert stranger.title not in related
 
 
+def test_related_cards_follow_publishing_in_the_category(client, ward_site, make_article, article, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # the cards' own memory is what is tested
+    assert "Tin cùng chuyên mục" not in client.get(article.url).content.decode()
+    newcomer = make_article(ward_site, "Liên hoan văn nghệ quần chúng", category="van-hoa-xa-hoi")
+    related = client.get(article.url).content.decode().split("Tin cùng chuyên mục", 1)[1]
+    assert newcomer.title in related and f'href="{newcomer.url}"' in related
+    newcomer.title = "Liên hoan văn nghệ quần chúng mở rộng"
+    newcomer.save_revision().publish()
+    assert newcomer.title in client.get(article.url).content.decode()
+    newcomer.unpublish()
+    assert "Liên hoan văn nghệ" not in client.get(article.url).content.decode()
+
+
 def test_article_render_query_count_does_not_grow_with_related_items(
     client, ward_site, make_article, article, settings
 ):
     settings.PORTAL_PAGE_CACHE_SECONDS = 0  # measure rendering, not the page cache
     client.get(article.url)  # warm caches of site lookup
-    with CaptureQueriesContext(connection) as capture:
-        client.get(article.url)
-    # Copy at once: the capture reads a query log that the next request resets.
-    few = len(capture.captured_queries)
+
+    def queries(cold):
+        if cold:  # the article's parts and the category's cards rendered afresh, as after a publish
+            caches["fragments"].clear()
+        with CaptureQueriesContext(connection) as capture:
+            client.get(article.url)
+        # Copy at once: the capture reads a query log that the next request resets.
+        return len(capture.captured_queries)
+
+    few, few_warm = queries(cold=True), queries(cold=False)
     for index in range(8):
         make_article(ward_site, f"Tin thêm số {index}", category="van-hoa-xa-hoi")
-    with CaptureQueriesContext(connection) as capture:
-        client.get(article.url)
-    many = len(capture.captured_queries)
+    many, many_warm = queries(cold=True), queries(cold=False)
     assert 0 < few <= 8
     assert many == few
+    assert 0 < many_warm == few_warm < few
 
 
 def test_home_shows_featured_latest_and_categories(client, ward_site, make_article):

@@ -1,0 +1,104 @@
+"""Which pages are private (Wagtail view restrictions), remembered per process.
+
+Wagtail asks the database on every page it serves (the page's ancestors, then their restrictions) and once
+more for every `public()` listing: three queries per article, almost always to learn that nothing is
+private. Restrictions are few and rarely change, so each process keeps the paths they cover and re-reads
+them when the shared generation moves: saving or deleting a restriction, moving a page, or making an alias
+(an alias of a restricted page is restricted too) bumps it, here and in every process within
+pagecache.local.seconds(). A page under a restricted path, or an alias, is still checked by Wagtail itself.
+"""
+
+import secrets
+import threading
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+from pagecache import local
+from pagecache.keys import bump, page_cache
+
+GENERATION_KEY = "pc:g:privacy"
+_lock = threading.Lock()
+_UNREAD = object()
+_known = {"generation": _UNREAD, "roots": ()}
+
+
+def _generation():
+    remembered = local.recall(GENERATION_KEY)
+    if remembered is None:
+        cache = page_cache()
+        remembered = cache.get(GENERATION_KEY)
+        if remembered is None:
+            # Never set, or the shared cache was emptied: start from a random number, so a process still
+            # holding a copy read under an earlier generation cannot take it for current.
+            cache.add(GENERATION_KEY, secrets.randbits(48), timeout=None)
+            remembered = cache.get(GENERATION_KEY)
+        if remembered is not None:
+            local.remember(GENERATION_KEY, remembered)
+    return remembered
+
+
+def _read_roots():
+    restricted = dict(PageViewRestriction.objects.values_list("page_id", "page__path"))
+    aliases = Page.objects.filter(alias_of_id__in=list(restricted)).values_list("path", flat=True)
+    return tuple(sorted({*restricted.values(), *aliases}))
+
+
+def restricted_roots():
+    """Paths of the restricted pages and their aliases (everything below them is private too), or None when
+    the shared cache cannot tell whether this process's copy is current."""
+    try:
+        generation = _generation()
+    except Exception:  # noqa: BLE001 - cache down: unknown, so the callers ask the database as Wagtail does
+        return None
+    if generation is None:  # a cache that keeps nothing (or lost the value at once): unknown as well
+        return None
+    if _known["generation"] != generation:
+        roots = _read_roots()
+        with _lock:
+            _known.update(generation=generation, roots=roots)
+    return _known["roots"]
+
+
+def is_known_public(page):
+    """True when no view restriction can apply to `page`, known without a query; False means "ask Wagtail"."""
+    if page.alias_of_id is not None:
+        return False
+    roots = restricted_roots()
+    return roots is not None and not any(page.path.startswith(root) for root in roots)
+
+
+def forget():
+    """For tests: the next call reads the restrictions again."""
+    with _lock:
+        _known.update(generation=_UNREAD, roots=())
+
+
+def changed():
+    forget()
+    bump([GENERATION_KEY])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def on_restriction_change(sender, instance, **kwargs):
+    changed()
+    # Pages cached while they were public must not outlive the restriction (pagecache.signals).
+    from pagecache.signals import invalidate_page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        invalidate_page(page)
+
+
+@receiver(post_page_move)
+def on_move(sender, instance, **kwargs):
+    changed()
+
+
+@receiver(post_save)
+def on_alias_saved(sender, instance, created, **kwargs):
+    if created and isinstance(instance, Page) and instance.alias_of_id is not None:
+        changed()
