@@ -1,12 +1,17 @@
 """The sidebar widgets: one cached read each, and nothing but stored data."""
 
 import datetime
+import hashlib
 
 from django import template
 from django.conf import settings
+from django.core.cache import caches
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from core.templatetags.vn import WEEKDAYS, vn_number
+from wards.context_processors import FRAGMENT_SECONDS
 from widgets import wmo
 from widgets.icons import weather_svg
 from widgets.models import WidgetSettings
@@ -52,8 +57,37 @@ def _day_label(day, today):
     return f"{WEEKDAYS[day.weekday()]} {day:%d/%m}"
 
 
-@register.inclusion_tag("widgets/weather.html", takes_context=True)
+def _rendered(template_name, values, state):
+    """The widget's HTML, rendered once per process for each `state` of what it shows (the snapshot's
+    identity and times, staleness, settings): every page of every site shows the same few widgets."""
+    key = f"widget:{template_name}:" + hashlib.sha256(repr(state).encode()).hexdigest()
+    fragments = caches["fragments"]
+    html = fragments.get(key)
+    if html is None:
+        html = get_template(template_name).render(values)
+        fragments.set(key, html, FRAGMENT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our template's output, escaped there
+
+
+@register.simple_tag(takes_context=True)
 def weather_widget(context):
+    values = weather_values(context)
+    snapshot = values.get("snapshot")
+    state = (values["enabled"], snapshot and (snapshot.pk, snapshot.fetched_at, snapshot.observed_at))
+    state += (values.get("stale"), tuple(day["label"] for day in values.get("days", ())))
+    return _rendered("widgets/weather.html", values, state)
+
+
+@register.simple_tag(takes_context=True)
+def fx_widget(context):
+    values = fx_values(context)
+    snapshot = values.get("snapshot")
+    state = (values["enabled"], snapshot and (snapshot.pk, snapshot.checked_at, snapshot.source_updated_at))
+    state += (values.get("stale"), tuple(row["code"] for row in values.get("rows", ())))
+    return _rendered("widgets/fx.html", values, state)
+
+
+def weather_values(context):
     config = widget_settings(context)
     if config is None or not config.show_weather:
         return {"enabled": False}
@@ -101,8 +135,7 @@ def fx_rows(snapshot, codes):
     return rows
 
 
-@register.inclusion_tag("widgets/fx.html", takes_context=True)
-def fx_widget(context):
+def fx_values(context):
     config = widget_settings(context)
     if config is None or not config.show_fx:
         return {"enabled": False}

@@ -28,6 +28,8 @@ def redis_cache(location, prefix):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"pages-{prefix}"},
+        # Per process in every configuration (portal/settings/base.py): rendered widgets live here.
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"fragments-{prefix}"},
     }
 
 
