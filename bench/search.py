@@ -2,6 +2,9 @@
 
     nice .venv/bin/python bench/search.py                 # both databases, 100,000 articles
     nice .venv/bin/python bench/search.py --articles 20000 --backends sqlite
+    nice .venv/bin/python bench/search.py --backends postgres --keep    # then, queries only, again:
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_search_bench \\
+        nice .venv/bin/python bench/search.py --child postgres --existing
 
 Each database runs in its own process (Django settings are per process): a fresh database (a temporary SQLite
 file; PostgreSQL database `portal_search_bench`, dropped at the end), migrations, one ward site, the articles
@@ -230,7 +233,7 @@ def child(backend, articles_path, count, existing=False):
 # --- parent: orchestration and report --------------------------------------------------------------------
 
 
-def run_backend(backend, articles_path, count):
+def run_backend(backend, articles_path, count, keep=False):
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test")
     tmpdir = None
     if backend == "sqlite":
@@ -270,6 +273,8 @@ def run_backend(backend, articles_path, count):
             import shutil
 
             shutil.rmtree(tmpdir, ignore_errors=True)
+        elif keep:
+            print(f"PostgreSQL database {PG_BENCH_DB} kept", file=sys.stderr)
         else:
             import psycopg
 
@@ -315,6 +320,11 @@ def main():
     parser.add_argument("--child")
     parser.add_argument("--articles-file")
     parser.add_argument(
+        "--keep",
+        action="store_true",
+        help=f"keep the PostgreSQL database {PG_BENCH_DB} for experiments (queries again: --existing)",
+    )
+    parser.add_argument(
         "--existing",
         action="store_true",
         help="with --child: time queries on the database DATABASE_URL already holds (no migrate/insert/build)",
@@ -331,7 +341,7 @@ def main():
         results = []
         for backend in args.backends.split(","):
             print(f"… {backend}", file=sys.stderr, flush=True)
-            results.append(run_backend(backend.strip(), articles_path, args.articles))
+            results.append(run_backend(backend.strip(), articles_path, args.articles, args.keep))
     print(report(results, args.articles, generate_s))
 
 
