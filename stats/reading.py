@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
+from pagecache import local
 from stats import redis_buffer
 from stats.models import PageDay, SiteDay, SourceDay
 from stats.visitors import local_day, online_minutes
@@ -28,7 +29,11 @@ def site_numbers(site_id, now=None):
     key = f"stats:numbers:{site_id}"
     seconds = cache_seconds()
     if seconds and now is None:
-        cached = cache.get(key)
+        cached = local.recall(key)
+        if cached is None:
+            cached = cache.get(key)
+            if cached is not None:
+                local.remember(key, cached)
         if cached is not None:
             return cached
     numbers = _query(site_id, now or timezone.now())

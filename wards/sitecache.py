@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from pagecache import local
 from pagecache.keys import page_cache, site_generation_key
 
 HOST_SECONDS = 60
@@ -72,10 +73,14 @@ def bundle_for_request(request):
     site_id = site_id_for_request(request)
     if site_id is None:
         return None
-    try:
-        generation = page_cache().get(site_generation_key(site_id), 0)
-    except Exception:  # noqa: BLE001 - shared cache down: build afresh rather than risk stale data
-        generation = None
+    key = site_generation_key(site_id)
+    generation = local.recall(key)
+    if generation is None:
+        try:
+            generation = page_cache().get(key, 0)
+            local.remember(key, generation)
+        except Exception:  # noqa: BLE001 - shared cache down: build afresh rather than risk stale data
+            generation = None
     bundle = _bundles.get(site_id)
     if bundle is None or generation is None or bundle.generation != generation:
         try:

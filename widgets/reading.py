@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from pagecache import local
 from widgets.models import FxSnapshot, WeatherSnapshot
 
 logger = logging.getLogger("widgets")
@@ -20,6 +21,9 @@ def weather_key(latitude, longitude):
 
 
 def _cached(key, load):
+    value = local.recall(key)
+    if value is not None:
+        return None if value == _NOTHING else value
     try:
         value = cache.get(key)
     except Exception:  # a cache outage costs a query, never the page
@@ -32,10 +36,12 @@ def _cached(key, load):
         except Exception:
             logger.warning("widgets: cache write failed for %s", key, exc_info=True)
         return value
+    local.remember(key, value)
     return None if value == _NOTHING else value
 
 
 def forget(key):
+    local.forget_all()
     try:
         cache.delete(key)
     except Exception:

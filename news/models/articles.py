@@ -151,8 +151,9 @@ class ArticlePage(BasePage):
         category = getattr(self, "category", None) or self.get_parent().specific
         context["category"] = category
         context["related"] = related_cards(request, category, self)
-        # Read only when the article's cached HTML is not at hand (see article_page.html).
-        context["article_tags"] = self.tags.all()
+        # Read only when the article's cached HTML is not at hand (see article_page.html): the template calls
+        # it then; even building the query costs more than the rest of this method.
+        context["article_tags"] = self.tags.all
         return context
 
     def json_ld(self, url, publisher=None, image_url=None):

@@ -68,6 +68,17 @@ def test_related_articles_come_from_the_same_category(client, ward_site, make_ar
     assert stranger.title not in related
 
 
+def test_article_shows_its_tags_once_read(client, ward_site, make_article, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    page = make_article(ward_site, "Khắc phục ngập úng trên tuyến phố", category="chinh-quyen")
+    page.tags.add("ngập úng", "giao thông")
+    page.save_revision().publish()
+    for _ in range(2):  # rendered afresh, then from the article's cached HTML
+        html = client.get(page.url).content.decode()
+        tags = html.split('aria-label="Từ khoá">', 1)[1].split("</ul>", 1)[0]
+        assert "<li>ngập úng</li>" in tags and "<li>giao thông</li>" in tags
+
+
 def test_related_cards_follow_publishing_in_the_category(client, ward_site, make_article, article, settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 0  # the cards' own memory is what is tested
     assert "Tin cùng chuyên mục" not in client.get(article.url).content.decode()
