@@ -120,10 +120,11 @@ def nginx(run_dir, upstream_port, static_dir, workers=2):
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url, connections, duration, threads=2):
-    """Requests per second, p50/p99 latency (ms) and error counts of one wrk run."""
+def wrk(url, connections, duration, threads=2, script=None, script_args=()):
+    """Requests per second, p50/p99 latency (ms) and error counts of one wrk run (`script`: a Lua file)."""
+    extra = ["-s", str(script), url, "--", *map(str, script_args)] if script else [url]
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", *extra],
         capture_output=True,
         text=True,
         check=True,

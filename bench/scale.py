@@ -31,6 +31,7 @@ from bench.harness import app_environment, granian, nginx, wrk  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SMALL, LARGE, SITES = 1_000, 100_000, 200
+TAIL_ARTICLES = 20_000
 
 
 def django_setup(database):
@@ -150,6 +151,71 @@ def render_in_process(database, renders=30):
     print("RESULT " + json.dumps(result, ensure_ascii=False))
 
 
+def write_tail_paths(database, out, count=TAIL_ARTICLES):
+    """Paths of `count` articles of the default site other than the hot one, for the long-tail round."""
+    django_setup(database)
+    from wagtail.models import Site
+
+    from news.models import ArticlePage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    prefix = len(home.url_path) - 1
+    hot = ArticlePage.objects.live().descendant_of(home).filter(featured=True).order_by("-published_at").first()
+    paths = (
+        ArticlePage.objects.live()
+        .descendant_of(home)
+        .exclude(pk=hot.pk)
+        .order_by("?")
+        .values_list("url_path", flat=True)[:count]
+    )
+    Path(out).write_text("".join(f"{url_path[prefix:]}\n" for url_path in paths))
+
+
+# Each request asks for a different article: the paths file's lines in turn, from an offset, so that no
+# article is asked for twice in a run and the runs of one measurement do not overlap.
+TAIL_SCRIPT = """
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+function init(args)
+  paths = {}
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  index = tonumber(args[2]) + id
+  step = tonumber(args[3])
+end
+function request()
+  index = index + step
+  return wrk.format("GET", paths[(index % #paths) + 1])
+end
+"""
+
+
+def long_tail(url_base, server_pid, paths_file, connections, duration, runs, tmp):
+    """Origin rate when every request is another article (nothing of it rendered before: its own parts are
+    not in the per-process caches), and time to first byte of 30 such requests one at a time."""
+    script = Path(tmp) / "tail.lua"
+    script.write_text(TAIL_SCRIPT)
+    paths = Path(paths_file).read_text().split()
+    samples = []
+    for run in range(runs):
+        cpu = cpu_seconds(server_pid)
+        offset = run * len(paths) // runs
+        result = wrk(url_base, connections, duration, script=script, script_args=(paths_file, offset, 2))
+        result["cpu_ms_per_request"] = (cpu_seconds(server_pid) - cpu) * 1000 / (result["rps"] * duration)
+        samples.append(result)
+    times = []
+    with httpx.Client() as client:
+        for path in paths[-31:]:
+            started = time.perf_counter()
+            with client.stream("GET", url_base + path) as response:
+                times.append((time.perf_counter() - started) * 1000)
+                response.read()
+    report = {key: statistics.median(run[key] for run in samples) for key in samples[0]}
+    return report | {"ttfb_ms": statistics.median(times[1:]), "runs": samples}
+
+
 def in_process(database):
     out = subprocess.run(
         [sys.executable, __file__, "--render", database], capture_output=True, text=True, check=True
@@ -250,6 +316,18 @@ def measure(workdir, databases, args):
         targets = {name: (url, servers[name]) for name, url in urls.items()}
         report["origin"] = alternate(targets, args.origin_connections, args.duration, args.runs)
         report["origin_ttfb_ms"] = {name: time_to_first_byte(url) for name, url in urls.items()}
+        with tempfile.TemporaryDirectory(prefix="scale-tail-") as tmp:
+            paths_file = Path(tmp) / "paths.txt"
+            child("--tail-paths", databases["100k"], paths_file)
+            report["origin_tail"] = long_tail(
+                f"http://127.0.0.1:{large}",
+                large_server.pid,
+                paths_file,
+                args.origin_connections,
+                args.duration,
+                args.runs,
+                tmp,
+            )
         report["origin_rss_mb"] = {"1k": resident_mb(small_server.pid), "100k": resident_mb(large_server.pid)}
 
     # 2 and 3. Hot article (page cache on), 2 vs 200 sites; then 60 s at 256 connections through nginx.
@@ -294,6 +372,10 @@ def table(r, args):
         f"100k: {o['100k']['p50_ms']:.1f} / {o['100k']['p99_ms']:.1f} ms | | |",
         f"| origin time to first byte (one client) | 1k: {r['origin_ttfb_ms']['1k']:.1f} ms | "
         f"100k: {r['origin_ttfb_ms']['100k']:.1f} ms | | < 6 ms |",
+        f"| origin long tail, another article each request, 100k | | {r['origin_tail']['rps']:.0f} req/s, "
+        f"p50 / p99 {r['origin_tail']['p50_ms']:.1f} / {r['origin_tail']['p99_ms']:.1f} ms, first byte "
+        f"{r['origin_tail']['ttfb_ms']:.1f} ms, CPU {r['origin_tail']['cpu_ms_per_request']:.1f} ms/request, "
+        f"errors {r['origin_tail']['errors']} | | |",
         f"| SQL queries per render | 1k: {q['1k']} | 100k: {q['100k']}; 100k + 200 sites: {q['100k-200sites']} "
         "| | ≤ 8, not growing |",
         f"| origin CPU per request (both workers) | 1k: {o['1k']['cpu_ms_per_request']:.1f} ms | "
@@ -331,6 +413,7 @@ def main():
     parser.add_argument("--build", nargs=3, metavar=("DATABASE", "ARTICLES", "ARTICLES_FILE"))
     parser.add_argument("--add-sites", nargs=2, metavar=("DATABASE", "TOTAL"))
     parser.add_argument("--render", metavar="DATABASE")
+    parser.add_argument("--tail-paths", nargs=2, metavar=("DATABASE", "OUT"))
     parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()
     if args.build:
@@ -339,6 +422,8 @@ def main():
         add_sites(args.add_sites[0], int(args.add_sites[1]))
     elif args.render:
         render_in_process(args.render)
+    elif args.tail_paths:
+        write_tail_paths(*args.tail_paths)
     elif args.build_only:
         ensure_databases(args.workdir)
     else:
