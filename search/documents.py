@@ -52,6 +52,19 @@ def rank_key_bound(moment):
     return int(moment.timestamp()) << RANK_KEY_ID_BITS
 
 
+# PostgreSQL: each entry's term set holds the period of its publication ("m:<n>", a twelfth of a year), so a
+# read can be narrowed to recent periods inside the GIN index (see search/query.py).
+PERIOD_SECONDS = 2_629_746
+
+
+def period_of(key):
+    return (key >> RANK_KEY_ID_BITS) // PERIOD_SECONDS
+
+
+def period_start(period):
+    return (period * PERIOD_SECONDS) << RANK_KEY_ID_BITS
+
+
 def ancestor_paths(path):
     return [path[:i] for i in range(STEP, len(path) + 1, STEP)]
 
@@ -84,8 +97,8 @@ def entry_for_page(page, ids_by_path):
 # PostgreSQL holds each entry's tokens in one position-free tsvector (table search_terms, see
 # search/query.py), each FTS5 column filter of the SQLite design becoming a prefix: no prefix for the
 # folded words and neighbour pairs of any field, "a:" accent keys, "t:"/"ta:" and "l:"/"la:" the same of the
-# title and the lead alone, "s:" the scope tokens. A token can never contain ':' (search.text), so a prefixed
-# lexeme is never a typed word.
+# title and the lead alone, "s:" the scope tokens, "m:" the publication period. A token never contains ':'
+# (search.text), so a prefixed lexeme is never a typed word.
 LEXEME_MAX_BYTES = 2046  # PostgreSQL refuses longer lexemes; no query can reach them (256 characters)
 TSVECTOR_MAX_BYTES = 1_000_000  # PostgreSQL's limit is 1 MiB of lexeme text per tsvector
 
@@ -97,7 +110,7 @@ def _prefixed(prefix, tokens):
 
 def lexemes(values):
     """The PostgreSQL lexemes of one entry (the dict of entry_values), as a set."""
-    parts = [_prefixed("s:", values["scope"])]
+    parts = [_prefixed("s:", values["scope"]), f"m:{period_of(values['rank_key'])}"]
     for field in ("title", "lead", "body"):
         folded, accents, pairs = (values[f"{field}_{kind}"] for kind in ("folded", "accent", "pairs"))
         parts += [folded, pairs, _prefixed("a:", accents)]

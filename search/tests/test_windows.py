@@ -1,0 +1,69 @@
+"""PostgreSQL reads common words from the newest publication periods first: the results must be exactly those
+of reading everything (search/query.py)."""
+
+import datetime
+import random
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from news.models import CategoryPage
+from search import query as engine
+from search.text import Query
+
+pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's reading only")
+
+WORDS = ["hội nghị", "phường", "Đảng uỷ", "Đảng ủy", "nhân dân", "tổ dân phố", "hội", "nghị", "an ninh", "ban"]
+QUERIES = ["phường", "hội nghị", "Đảng ủy", "dang uy", '"hội nghị phường"', "nghị hội", "nhân dân phường"]
+
+
+def sentence(rng, n):
+    return " ".join(rng.choice(WORDS) for _ in range(n))
+
+
+def test_windows_find_what_reading_everything_finds(ward_site, make_article, monkeypatch):
+    rng = random.Random(5)
+    now = timezone.now()
+    for n in range(48):
+        make_article(
+            ward_site,
+            sentence(rng, 4),
+            category=rng.choice(["tin-tuc-su-kien", "van-hoa-xa-hoi"]),
+            lead=sentence(rng, 6),
+            body=f"<p>{sentence(rng, 12)}</p>",
+            published=now - datetime.timedelta(days=9 * n, hours=n),
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_terms")
+    # Caps this small make the windows worth taking at 48 articles.
+    monkeypatch.setattr(engine, "COUNT_CAP", 7)
+    monkeypatch.setattr(engine, "CONDITION_CAP", 4)
+    monkeypatch.setattr(engine, "_stats", {"at": None})
+    section = CategoryPage.objects.child_of(ward_site.root_page).get(slug="tin-tuc-su-kien")
+    day = datetime.timedelta(days=1)
+    filter_sets = [
+        engine.filters_for(ward_site.root_page),
+        engine.filters_for(ward_site.root_page, section=section),
+        engine.filters_for(ward_site.root_page, date_from=now - 200 * day, date_to=now - 30 * day),
+    ]
+    windowed = []
+    real_window = engine._PostgresReader._window
+
+    def spy(self, condition, cap):
+        window = real_window(self, condition, cap)
+        windowed.append(window is not None)
+        return window
+
+    def everything(self, condition, cap):
+        return None
+
+    for filters in filter_sets:
+        for text in QUERIES:
+            for sort, offset in [(engine.SORT_RELEVANCE, 0), (engine.SORT_RELEVANCE, 5), (engine.SORT_NEWEST, 3)]:
+                monkeypatch.setattr(engine._PostgresReader, "_window", spy)
+                got = engine.search_ids(Query(text), filters, sort, offset, 10)
+                monkeypatch.setattr(engine._PostgresReader, "_window", everything)
+                expected = engine.search_ids(Query(text), filters, sort, offset, 10)
+                assert got == expected, (text, sort, offset)
+    assert sum(windowed) > len(windowed) // 4, "the windows were hardly used: nothing was compared"
