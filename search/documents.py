@@ -52,9 +52,9 @@ def rank_key_bound(moment):
     return int(moment.timestamp()) << RANK_KEY_ID_BITS
 
 
-# PostgreSQL: each entry's term set holds the period of its publication ("m:<n>", a twelfth of a year), so a
-# read can be narrowed to recent periods inside the GIN index (see search/query.py).
-PERIOD_SECONDS = 2_629_746
+# PostgreSQL: each entry's term set holds the week of its publication ("m:<n>"), so a read can be narrowed
+# to recent weeks inside the GIN index (see search/query.py).
+PERIOD_SECONDS = 7 * 24 * 3600
 
 
 def period_of(key):

@@ -326,7 +326,7 @@ def _pg_conditions(query):
 
 
 _IN_A_FIELD = " OR ".join(f"strpos(' ' || e.{field}_folded || ' ', %s) > 0" for field in _FIELDS)
-_WINDOW_MARGIN = 1.5  # read windows expected to hold this many times the rows needed
+_WINDOW_MARGIN = 2  # read windows expected to hold this many times the rows needed
 
 
 class _PostgresReader:
@@ -357,40 +357,46 @@ class _PostgresReader:
         self.words, self.conditions = _pg_conditions(query)
 
     def _window(self, condition, cap):
-        """(period lexemes, lowest rank_key) of the newest periods expected to hold `cap` rows meeting
-        `condition`, or None when reading everything costs about as much."""
+        """[(periods, their lowest rank_key)]: the newest periods expected to hold `cap` rows meeting
+        `condition`, and four times as many below them; None when reading everything costs about as much."""
         if self.newest_key is None:
             return None
         stats = _postgres_stats(self.cursor)
         if not stats["frequencies"]:
             return None  # not analysed yet
-        lexemes = condition.lexemes + self.scope.lexemes
-        density = math.prod(stats["frequencies"].get(lexeme, stats["other"]) for lexeme in lexemes)
+        frequency = stats["frequencies"].get
+        # Typed words mostly go together (compound words), so the rarest of them stands for all; where an
+        # article is (site, category) is independent of its words.
+        density = math.prod(frequency(lexeme, stats["other"]) for lexeme in self.scope.lexemes)
+        density *= min((frequency(lexeme, stats["other"]) for lexeme in condition.lexemes), default=1)
         top = period_of(min(self.newest_key, self.high - 1) if self.high is not None else self.newest_key)
         bottom = period_of(self.low) if self.low is not None else min(stats["periods"], default=top)
         counts = [stats["periods"].get(period, 0) for period in range(top, bottom - 1, -1)]
         if sum(counts) * density < 2 * cap:
             return None
-        needed, held = _WINDOW_MARGIN * cap / density, 0
+        needed, held, starts = _WINDOW_MARGIN * cap / density, 0, []
         for depth, count in enumerate(counts):
             held += count
             if held >= needed:
-                start = top - depth
-                return [f"m:{period}" for period in range(start, top + 1)], period_start(start)
-        return None
+                # The first window, then one four times as large below it if the estimate was too high.
+                starts.append(top - depth)
+                needed, held = needed * 4, 0
+                if len(starts) == 2:
+                    break
+        ends = [top + 1, *starts]
+        return [(range(start, end), period_start(start)) for start, end in zip(starts, ends, strict=False)]
 
-    def _run(self, select, condition, cap, extra=None):
-        """Rows of `select` (a format with {from}, given a LIMIT) meeting `condition`, within `extra` (period
-        lexemes, low bound) or below the low bound when extra[0] is None."""
+    def _run(self, select, condition, cap, periods=None, low=None, high=None):
+        """Rows of `select` (a format with {sql}, given a LIMIT) meeting `condition`, in `periods` (numbers)
+        and low <= rank_key < high when given."""
         tsquery = " & ".join(_ts(condition.lexemes + self.scope.lexemes))
         where, params = ["n.terms @@ %s::tsquery", *self.where], [*self.params]
-        if extra and extra[0]:
-            tsquery = f"{tsquery} & ({' | '.join(_ts(extra[0]))})"
-            where.append("n.rank_key >= %s")
-        elif extra:
-            where.append("n.rank_key < %s")
-        if extra:
-            params.append(extra[1])
+        if periods:
+            tsquery = f"{tsquery} & ({' | '.join(_ts([f'm:{period}' for period in periods]))})"
+        for sql, bound in (("n.rank_key >= %s", low), ("n.rank_key < %s", high)):
+            if bound is not None:
+                where.append(sql)
+                params.append(bound)
         if self.excluded:
             tsquery += " & !(" + " | ".join(_ts(self.excluded)) + ")"
         sql = "search_terms n"
@@ -399,29 +405,28 @@ class _PostgresReader:
             for sequence in condition.sequences:
                 where.append(f"({_IN_A_FIELD})")
                 params += [f" {' '.join(sequence)} "] * len(_FIELDS)
-        self.cursor.execute(
-            select.format(sql=f"{sql} WHERE {' AND '.join(where)}"),
-            [tsquery, *params, cap],
-        )
+        self.cursor.execute(select.format(sql=f"{sql} WHERE {' AND '.join(where)}"), [tsquery, *params, cap])
         return self.cursor.fetchall()
 
-    def _read(self, select, condition, cap, add):
-        """Up to `cap` of `select`'s rows, from the window first when there is one; `add` merges two reads."""
-        window = self._window(condition, cap)
-        if window is None:
-            return self._run(select, condition, cap)
-        found = self._run(select, condition, cap, window)
-        missing = cap - len(found) if select is _NEWEST else cap - found[0][0]
-        if missing <= 0:
-            return found
-        return add(found, self._run(select, condition, missing, (None, window[1])))
+    def _read(self, select, condition, cap):
+        """Up to `cap` of `select`'s rows (newest first), from the windows first when there are any."""
+        found, high = [], None
+        for periods, low in self._window(condition, cap) or []:
+            found += self._run(select, condition, cap - self._size(select, found), periods, low, high)
+            high = low
+            if self._size(select, found) >= cap:
+                return found
+        return found + self._run(select, condition, cap - self._size(select, found), high=high)
+
+    @staticmethod
+    def _size(select, rows):
+        return sum(row[0] for row in rows) if select is _COUNT else len(rows)
 
     def count(self, cap):
-        return self._read(_COUNT, self.words, cap, lambda a, b: [(a[0][0] + b[0][0],)])[0][0]
+        return self._size(_COUNT, self._read(_COUNT, self.words, cap))
 
     def newest(self, name, cap):
-        rows = self._read(_NEWEST, self.conditions[name] if name else self.words, cap, lambda a, b: a + b)
-        return [row[0] for row in rows]
+        return [row[0] for row in self._read(_NEWEST, self.conditions[name] if name else self.words, cap)]
 
 
 _COUNT = "SELECT count(*) FROM (SELECT 1 FROM {sql} LIMIT %s) AS found"  # noqa: S608 - fixed SQL
