@@ -367,14 +367,17 @@ class _PostgresReader:
         frequency = stats["frequencies"].get
         # Typed words mostly go together (compound words), so the rarest of them stands for all; where an
         # article is (site, category) is independent of its words.
-        density = math.prod(frequency(lexeme, stats["other"]) for lexeme in self.scope.lexemes)
-        density *= min((frequency(lexeme, stats["other"]) for lexeme in condition.lexemes), default=1)
+        rarest = min((frequency(lexeme, stats["other"]) for lexeme in condition.lexemes), default=1)
+        density = rarest * math.prod(frequency(lexeme, stats["other"]) for lexeme in self.scope.lexemes)
         top = period_of(min(self.newest_key, self.high - 1) if self.high is not None else self.newest_key)
         bottom = period_of(self.low) if self.low is not None else min(stats["periods"], default=top)
         counts = [stats["periods"].get(period, 0) for period in range(top, bottom - 1, -1)]
-        if sum(counts) * density < 2 * cap:
+        needed = _WINDOW_MARGIN * cap / density
+        # GIN walks the smallest of the lists it intersects: the window's weeks (each a short list) or the
+        # rarest word's. A window is worth it only well below the latter.
+        if needed > sum(stats["periods"].values()) * rarest / 2:
             return None
-        needed, held, starts = _WINDOW_MARGIN * cap / density, 0, []
+        held, starts = 0, []
         for depth, count in enumerate(counts):
             held += count
             if held >= needed:
