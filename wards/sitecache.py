@@ -49,7 +49,8 @@ def _build(site_id, generation):
     site = Site.objects.select_related("root_page").get(pk=site_id)
     home = site.root_page.specific
     site.root_page = home
-    ward = WardSettings.objects.select_related("logo").filter(site=site).first() or WardSettings.for_site(site)
+    # Not Wagtail's for_site(), which creates the row: a page view writes nothing (as SiteBundle.setting).
+    ward = WardSettings.objects.select_related("logo").filter(site=site).first() or WardSettings(site=site)
     categories = list(CategoryPage.objects.child_of(home).live().public().order_by("path"))
     menu = [category for category in categories if category.show_in_menus]
     return SiteBundle(site=site, generation=generation, home=home, ward=ward, categories=categories, menu=menu)

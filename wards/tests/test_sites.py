@@ -77,3 +77,12 @@ def test_ward_site_can_be_created_on_a_flushed_database(db):
     site = ensure_ward_site("localhost", "Phường Hồng Gai", is_default=True)
     assert site.root_page.get_parent().is_root()
     assert CategoryPage.objects.child_of(site.root_page).count() == len(STANDARD_CATEGORIES)
+
+
+def test_a_site_without_ward_settings_is_served_and_nothing_is_written(ward_site, client):
+    # A site added in Wagtail's admin (Sites) before anyone filled in its ward details.
+    WardSettings.objects.filter(site=ward_site).delete()
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Cổng thông tin điện tử" in response.content.decode()
+    assert not WardSettings.objects.filter(site=ward_site).exists()
