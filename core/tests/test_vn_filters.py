@@ -20,3 +20,12 @@ def test_numbers_use_dot_thousands():
     assert vn_number(1234567) == "1.234.567"
     assert vn_number(23550.5, 2) == "23.550,50"
     assert vn_number(None) == "–"
+
+
+def test_machine_datetime_is_valid_for_html_time_elements():
+    from core.templatetags.vn import machine_datetime
+
+    # Saved with the default "now", so it has microseconds; HTML allows three fraction digits at most.
+    moment = datetime.datetime(2026, 11, 27, 7, 7, 13, 929925, tzinfo=datetime.UTC)
+    assert machine_datetime(moment) == "2026-11-27T14:07:13+07:00"
+    assert machine_datetime(None) == ""
