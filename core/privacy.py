@@ -25,19 +25,15 @@ _UNREAD = object()
 _known = {"generation": _UNREAD, "roots": ()}
 
 
-def _generation():
-    remembered = local.recall(GENERATION_KEY)
-    if remembered is None:
-        cache = page_cache()
-        remembered = cache.get(GENERATION_KEY)
-        if remembered is None:
-            # Never set, or the shared cache was emptied: start from a random number, so a process still
-            # holding a copy read under an earlier generation cannot take it for current.
-            cache.add(GENERATION_KEY, secrets.randbits(48), timeout=None)
-            remembered = cache.get(GENERATION_KEY)
-        if remembered is not None:
-            local.remember(GENERATION_KEY, remembered)
-    return remembered
+def _shared_generation():
+    cache = page_cache()
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # Never set, or the shared cache was emptied: start from a random number, so a process still holding
+        # a copy read under an earlier generation cannot take it for current.
+        cache.add(GENERATION_KEY, secrets.randbits(48), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
 
 
 def _read_roots():
@@ -50,7 +46,7 @@ def restricted_roots():
     """Paths of the restricted pages and their aliases (everything below them is private too), or None when
     the shared cache cannot tell whether this process's copy is current."""
     try:
-        generation = _generation()
+        generation = local.remembered(GENERATION_KEY, _shared_generation)
     except Exception:  # noqa: BLE001 - cache down: unknown, so the callers ask the database as Wagtail does
         return None
     if generation is None:  # a cache that keeps nothing (or lost the value at once): unknown as well

@@ -47,10 +47,8 @@ def _render(request, category):
 def related_cards(request, category, article):
     """HTML of up to RELATED_COUNT cards of the newest other articles in `category`."""
     key = _key(request, category)
-    fragments = caches["fragments"]
-    cards = fragments.get(key) if key else None
-    if cards is None:
+    if key is None:
         cards = _render(request, category)
-        if key:
-            fragments.set(key, cards, FRAGMENT_SECONDS)
+    else:
+        cards = caches["fragments"].get_or_set(key, lambda: _render(request, category), FRAGMENT_SECONDS)
     return [mark_safe(html) for pk, html in cards if pk != article.pk][:RELATED_COUNT]  # noqa: S308 - our template

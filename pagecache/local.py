@@ -38,6 +38,16 @@ def remember(key, value):
         _memory[key] = (time.monotonic() + seconds(), value)
 
 
+def remembered(key, read):
+    """The value remembered for `key`, else `read()` (remembered unless None). `read`'s errors reach the caller."""
+    value = recall(key)
+    if value is None:
+        value = read()
+        if value is not None:
+            remember(key, value)
+    return value
+
+
 def forget_all():
     with _lock:
         _memory.clear()

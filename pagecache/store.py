@@ -54,12 +54,7 @@ def lookup(key):
 
 def recent_generations(site_id, group):
     """current_generations() as this process read them at most pagecache.local.seconds() ago."""
-    key = ("generations", site_id, group)
-    generations = local.recall(key)
-    if generations is None:
-        generations = current_generations(site_id, group)
-        local.remember(key, generations)
-    return generations
+    return local.remembered(("generations", site_id, group), lambda: current_generations(site_id, group))
 
 
 def accepts_gzip(accept_encoding):

@@ -29,11 +29,7 @@ def site_numbers(site_id, now=None):
     key = f"stats:numbers:{site_id}"
     seconds = cache_seconds()
     if seconds and now is None:
-        cached = local.recall(key)
-        if cached is None:
-            cached = cache.get(key)
-            if cached is not None:
-                local.remember(key, cached)
+        cached = local.remembered(key, lambda: cache.get(key))
         if cached is not None:
             return cached
     numbers = _query(site_id, now or timezone.now())

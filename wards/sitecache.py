@@ -75,13 +75,10 @@ def bundle_for_request(request):
     if site_id is None:
         return None
     key = site_generation_key(site_id)
-    generation = local.recall(key)
-    if generation is None:
-        try:
-            generation = page_cache().get(key, 0)
-            local.remember(key, generation)
-        except Exception:  # noqa: BLE001 - shared cache down: build afresh rather than risk stale data
-            generation = None
+    try:
+        generation = local.remembered(key, lambda: page_cache().get(key, 0))
+    except Exception:  # noqa: BLE001 - shared cache down: build afresh rather than risk stale data
+        generation = None
     bundle = _bundles.get(site_id)
     if bundle is None or generation is None or bundle.generation != generation:
         try:

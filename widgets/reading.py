@@ -20,15 +20,16 @@ def weather_key(latitude, longitude):
     return f"widgets:v1:weather:{latitude}:{longitude}"
 
 
-def _cached(key, load):
-    value = local.recall(key)
-    if value is not None:
-        return None if value == _NOTHING else value
+def _shared(key):
     try:
-        value = cache.get(key)
+        return cache.get(key)
     except Exception:  # a cache outage costs a query, never the page
         logger.warning("widgets: cache read failed for %s", key, exc_info=True)
-        value = None
+        return None
+
+
+def _cached(key, load):
+    value = local.remembered(key, lambda: _shared(key))
     if value is None:
         value = load()
         try:
@@ -36,7 +37,6 @@ def _cached(key, load):
         except Exception:
             logger.warning("widgets: cache write failed for %s", key, exc_info=True)
         return value
-    local.remember(key, value)
     return None if value == _NOTHING else value
 
 

@@ -57,34 +57,34 @@ def _day_label(day, today):
     return f"{WEEKDAYS[day.weekday()]} {day:%d/%m}"
 
 
-def _rendered(template_name, values, state):
-    """The widget's HTML, rendered once per process for each `state` of what it shows (the snapshot's
-    identity and times, staleness, settings): every page of every site shows the same few widgets."""
+def _rendered(template_name, values, snapshot_fields, shown):
+    """The widget's HTML, rendered once per process for each state of what it shows (whether it is on, the
+    snapshot's identity and times, staleness, the days or currencies listed): every page of every site shows
+    the same few widgets."""
+    snapshot = values.get("snapshot")
+    state = (
+        values["enabled"],
+        snapshot and tuple(getattr(snapshot, name) for name in snapshot_fields),
+        values.get("stale"),
+        tuple(shown),
+    )
     key = f"widget:{template_name}:" + hashlib.sha256(repr(state).encode()).hexdigest()
-    fragments = caches["fragments"]
-    html = fragments.get(key)
-    if html is None:
-        html = get_template(template_name).render(values)
-        fragments.set(key, html, FRAGMENT_SECONDS)
+    html = caches["fragments"].get_or_set(key, lambda: get_template(template_name).render(values), FRAGMENT_SECONDS)
     return mark_safe(html)  # noqa: S308 - our template's output, escaped there
 
 
 @register.simple_tag(takes_context=True)
 def weather_widget(context):
     values = weather_values(context)
-    snapshot = values.get("snapshot")
-    state = (values["enabled"], snapshot and (snapshot.pk, snapshot.fetched_at, snapshot.observed_at))
-    state += (values.get("stale"), tuple(day["label"] for day in values.get("days", ())))
-    return _rendered("widgets/weather.html", values, state)
+    days = [day["label"] for day in values.get("days", ())]
+    return _rendered("widgets/weather.html", values, ("pk", "fetched_at", "observed_at"), days)
 
 
 @register.simple_tag(takes_context=True)
 def fx_widget(context):
     values = fx_values(context)
-    snapshot = values.get("snapshot")
-    state = (values["enabled"], snapshot and (snapshot.pk, snapshot.checked_at, snapshot.source_updated_at))
-    state += (values.get("stale"), tuple(row["code"] for row in values.get("rows", ())))
-    return _rendered("widgets/fx.html", values, state)
+    codes = [row["code"] for row in values.get("rows", ())]
+    return _rendered("widgets/fx.html", values, ("pk", "checked_at", "source_updated_at"), codes)
 
 
 def weather_values(context):
