@@ -22,7 +22,7 @@ from pagecache.keys import bump, page_cache
 GENERATION_KEY = "pc:g:privacy"
 _lock = threading.Lock()
 _UNREAD = object()
-_known = {"generation": _UNREAD, "roots": ()}
+_known = {"generation": _UNREAD, "roots": (), "restricted": ()}
 
 
 def _shared_generation():
@@ -36,15 +36,16 @@ def _shared_generation():
     return value
 
 
-def _read_roots():
+def _read():
     restricted = dict(PageViewRestriction.objects.values_list("page_id", "page__path"))
     aliases = Page.objects.filter(alias_of_id__in=list(restricted)).values_list("path", flat=True)
-    return tuple(sorted({*restricted.values(), *aliases}))
+    return {
+        "roots": tuple(sorted({*restricted.values(), *aliases})),
+        "restricted": tuple(sorted((path, pk) for pk, path in restricted.items())),
+    }
 
 
-def restricted_roots():
-    """Paths of the restricted pages and their aliases (everything below them is private too), or None when
-    the shared cache cannot tell whether this process's copy is current."""
+def _current(name):
     try:
         generation = local.remembered(GENERATION_KEY, _shared_generation)
     except Exception:  # noqa: BLE001 - cache down: unknown, so the callers ask the database as Wagtail does
@@ -52,10 +53,21 @@ def restricted_roots():
     if generation is None:  # a cache that keeps nothing (or lost the value at once): unknown as well
         return None
     if _known["generation"] != generation:
-        roots = _read_roots()
+        known = _read()
         with _lock:
-            _known.update(generation=generation, roots=roots)
-    return _known["roots"]
+            _known.update(generation=generation, **known)
+    return _known[name]
+
+
+def restricted_roots():
+    """Paths of the restricted pages and their aliases (everything below them is private too), or None when
+    the shared cache cannot tell whether this process's copy is current."""
+    return _current("roots")
+
+
+def restricted_pages():
+    """(path, page id) of each page with a view restriction, or None as for restricted_roots()."""
+    return _current("restricted")
 
 
 def is_known_public(page):
@@ -69,7 +81,7 @@ def is_known_public(page):
 def forget():
     """For tests: the next call reads the restrictions again."""
     with _lock:
-        _known.update(generation=_UNREAD, roots=())
+        _known.update(generation=_UNREAD, roots=(), restricted=())
 
 
 def changed():

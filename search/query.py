@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from core import privacy
 from search.documents import PERIOD_SECONDS, RANK_KEY_ID_BITS, lexeme_literal, period_of, period_start, rank_key_bound
 from search.models import SearchEntry
 from search.text import pair_tokens
@@ -41,13 +42,12 @@ class Filters:
 
 
 def filters_for(root_page, section=None, date_from=None, date_to=None):
-    # All restrictions of the install (a short table), filtered here: `path LIKE 'x%'` cannot use the path
-    # index on SQLite and would read every page row.
-    restricted = [
-        (path, pk)
-        for path, pk in PageViewRestriction.objects.values_list("page__path", "page_id")
-        if path.startswith(root_page.path)
-    ]
+    # All restrictions of the install (a short table, known per process by core.privacy), filtered here:
+    # `path LIKE 'x%'` cannot use the path index on SQLite and would read every page row.
+    everywhere = privacy.restricted_pages()
+    if everywhere is None:  # the shared cache cannot tell: ask the database
+        everywhere = PageViewRestriction.objects.values_list("page__path", "page_id")
+    restricted = [(path, pk) for path, pk in everywhere if path.startswith(root_page.path)]
     return Filters(
         root_path=root_page.path,
         root_id=root_page.pk,
@@ -111,7 +111,10 @@ def _words_in(query, fields=_FIELDS, exact=True, terms=None):
     return " AND ".join(parts)
 
 
-def _sqlite_where(query, filters):
+_EXPIRED = "SELECT rank_key FROM search_searchentry WHERE expire_at <= %s"
+
+
+def _sqlite_where(query, filters, expired):
     """(FTS5 expressions every row must match, ones it must not, SQL condition on rowid, its parameters)."""
     scope = [_in(("scope",), f'"p{filters.root_id}"')]
     if filters.section_id:
@@ -120,8 +123,6 @@ def _sqlite_where(query, filters):
         [_in(("scope",), " OR ".join(f'"p{pk}"' for pk in filters.restricted_ids))] if filters.restricted_ids else []
     )
     sql, params = ["1 = 1"], []
-    # Past their expiry, waiting for the periodic job to unpublish them (any site: a harmless exclusion).
-    expired = list(SearchEntry.objects.filter(expire_at__lte=timezone.now()).values_list("rank_key", flat=True))
     if expired:
         sql.append(f"rowid NOT IN ({', '.join(['%s'] * len(expired))})")
         params += expired
@@ -173,7 +174,10 @@ class _SQLiteReader:
 
     def __init__(self, cursor, query, filters):
         self.cursor = cursor
-        self.scope, self.excluded, self.where, self.params = _sqlite_where(query, filters)
+        # Past their expiry, waiting for the periodic job to unpublish them (any site: a harmless exclusion).
+        cursor.execute(_EXPIRED, [connection.ops.adapt_datetimefield_value(timezone.now())])
+        expired = [row[0] for row in cursor.fetchall()]
+        self.scope, self.excluded, self.where, self.params = _sqlite_where(query, filters, expired)
         self.words, conditions = _conditions(query)
         self.conditions = {name: condition for name, condition in conditions.items() if condition[1]}
 
@@ -213,8 +217,7 @@ def _search(reader_class, query, filters, sort, offset, limit):
                 rest = (key for key in reader.newest(None, wanted + len(ranked)) if key not in ranked)
                 keys += [key for key, _ in zip(rest, range(wanted - len(keys)), strict=False)]
             keys = keys[offset:wanted]
-    ids = dict(SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "page_id"))
-    return count, [ids[key] for key in keys if key in ids]
+    return count, keys
 
 
 def _rank(met, wanted):
@@ -250,9 +253,11 @@ def _rank(met, wanted):
 
 _PLANNER = (
     # The planner does not know that matching a row's terms means reading its tsvector out of line (8 kB),
-    # and would walk the table in rank_key order or whole; only GIN bitmaps are fast here.
+    # and would walk the table in rank_key order or whole; only GIN bitmaps are fast here. In the same round
+    # trip: the newest entry, and the entries past their expiry (as on SQLite).
     "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
-    "(SELECT max(rank_key) FROM search_terms)"
+    "(SELECT max(rank_key) FROM search_terms), "
+    "ARRAY(SELECT rank_key FROM search_searchentry WHERE expire_at <= now())"
 )
 _STATS_SECONDS = 300
 _stats = {"at": None}
@@ -335,14 +340,12 @@ class _PostgresReader:
     def __init__(self, cursor, query, filters):
         self.cursor = cursor
         cursor.execute(_PLANNER)
-        self.newest_key = cursor.fetchone()[2]
+        _, _, self.newest_key, expired = cursor.fetchone()
         self.scope = _PostgresCondition(_prefixed([f"p{filters.root_id}"], "s:"))
         if filters.section_id:
             self.scope &= _PostgresCondition([f"s:p{filters.section_id}"])
         self.excluded = _prefixed([f"p{pk}" for pk in filters.restricted_ids], "s:")
         self.where, self.params = ["TRUE"], []
-        # Past their expiry, waiting for the periodic job to unpublish them (as on SQLite).
-        expired = list(SearchEntry.objects.filter(expire_at__lte=timezone.now()).values_list("rank_key", flat=True))
         if expired:
             self.where.append("NOT (n.rank_key = ANY(%s))")
             self.params.append(expired)
@@ -436,9 +439,16 @@ _COUNT = "SELECT count(*) FROM (SELECT 1 FROM {sql} LIMIT %s) AS found"  # noqa:
 _NEWEST = "SELECT n.rank_key FROM {sql} ORDER BY n.rank_key DESC LIMIT %s"  # noqa: S608
 
 
-def search_ids(query, filters, sort=SORT_RELEVANCE, offset=0, limit=10):
-    """(total count, page ids of this slice in rank order). An empty query finds nothing."""
+def search_keys(query, filters, sort=SORT_RELEVANCE, offset=0, limit=10):
+    """(total count, rank keys of the entries of this slice in rank order). An empty query finds nothing."""
     if not query:
         return 0, []
     reader = _PostgresReader if connection.vendor == "postgresql" else _SQLiteReader
     return _search(reader, query, filters, sort, offset, limit)
+
+
+def search_ids(query, filters, sort=SORT_RELEVANCE, offset=0, limit=10):
+    """(total count, page ids of this slice in rank order)."""
+    count, keys = search_keys(query, filters, sort, offset, limit)
+    ids = dict(SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "page_id"))
+    return count, [ids[key] for key in keys if key in ids]

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from search import query as engine
-from search.documents import body_text
+from search.documents import STEP, body_text
+from search.models import SearchEntry
 from search.snippets import highlight, snippet
 from search.text import Query
 
@@ -84,8 +85,6 @@ class Search:
 
 
 def run(request):
-    from news.models import ArticlePage
-
     params = request.GET
     query = Query(params.get("q", ""))
     search = Search(text=query.text, page=_int(params.get("page")))
@@ -122,26 +121,49 @@ def run(request):
         date_to=_local_midnight(search.date_to + datetime.timedelta(days=1)) if search.date_to else None,
     )
     offset = (search.page - 1) * PER_PAGE
-    search.count, ids = engine.search_ids(query, filters, search.sort, offset, PER_PAGE)
-    if search.count and not ids:
+    search.count, keys = engine.search_keys(query, filters, search.sort, offset, PER_PAGE)
+    if search.count and not keys:
         # Past the last page: show the last one instead of an empty page.
         search.page = search.num_pages
-        ids = engine.search_ids(query, filters, search.sort, (search.page - 1) * PER_PAGE, PER_PAGE)[1]
-    pages = {p.pk: p for p in ArticlePage.objects.filter(pk__in=ids)}
-    parents = {p.path: p.title for p in Page.objects.filter(path__in=[p.path[:-4] for p in pages.values()])}
-    forms = query.highlight_forms()
-    for pk in ids:
-        page = pages.get(pk)
-        if page is None:
+        keys = engine.search_keys(query, filters, search.sort, (search.page - 1) * PER_PAGE, PER_PAGE)[1]
+    search.results = _results(request, keys, query.highlight_forms(), search.categories)
+    return search
+
+
+def _results(request, keys, forms, categories):
+    """The entries' articles, in the order of `keys`, read in one query."""
+    rows = {
+        row[0]: row
+        for row in SearchEntry.objects.filter(rank_key__in=keys).values_list(
+            "rank_key",
+            "page_id",
+            "page__title",
+            "page__url_path",
+            "page__path",
+            "page__articlepage__published_at",
+            "page__articlepage__lead",
+            "page__articlepage__body",
+        )
+    }
+    # Articles sit in categories, which the site bundle already holds; others are looked up.
+    parents = {category.path: category.title for category in categories}
+    missing = {row[4][:-STEP] for row in rows.values()} - parents.keys()
+    if missing:
+        parents |= dict(Page.objects.filter(path__in=missing).values_list("path", "title"))
+    found = []
+    for key in keys:
+        if key not in rows:
             continue
-        search.results.append(
+        _, pk, title, url_path, path, published, lead, body = rows[key]
+        found.append(
             Result(
-                title=page.title,
-                title_html=highlight(page.title, forms),
-                url=page.get_url(request=request),
-                published=page.published_at,
-                category=parents.get(page.path[:-4], ""),
-                snippet=snippet([page.lead, body_text(page.body)], forms),
+                title=title,
+                title_html=highlight(title, forms),
+                # Wagtail's own URL logic (site root paths, kept on the request), without loading the page.
+                url=Page(pk=pk, url_path=url_path, path=path).get_url(request=request),
+                published=published,
+                category=parents.get(path[:-STEP], ""),
+                snippet=snippet([lead, body_text(body)], forms),
             )
         )
-    return search
+    return found
