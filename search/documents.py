@@ -65,6 +65,36 @@ def period_start(period):
     return (period * PERIOD_SECONDS) << RANK_KEY_ID_BITS
 
 
+# Blocks of 4, 16, 64 and 256 weeks too ("m2:<n>" is weeks 4n..4n+3): a window of many weeks is then a few
+# lexemes, and GIN's cost grows with every lexeme OR-ed into a query (0.3 ms each at 100,000 entries).
+PERIOD_LEVELS = (2, 4, 6, 8)
+
+
+def period_lexeme(period, level=0):
+    return f"m{level}:{period >> level}" if level else f"m:{period}"
+
+
+def period_lexemes(key):
+    period = period_of(key)
+    return [period_lexeme(period, level) for level in (0, *PERIOD_LEVELS)]
+
+
+def period_cover(first, last, open_top=False):
+    """Lexemes of aligned blocks covering exactly weeks first..last; with open_top, blocks may reach past
+    `last` (no later weeks hold entries), which saves lexemes."""
+    lexemes, period = [], first
+    while period <= last:
+        level = 0
+        for candidate in PERIOD_LEVELS:
+            size = 1 << candidate
+            if period % size or (not open_top and period + size - 1 > last):
+                break
+            level = candidate
+        lexemes.append(period_lexeme(period, level))
+        period += 1 << level
+    return lexemes
+
+
 def ancestor_paths(path):
     return [path[:i] for i in range(STEP, len(path) + 1, STEP)]
 
@@ -97,8 +127,8 @@ def entry_for_page(page, ids_by_path):
 # PostgreSQL holds each entry's tokens in one position-free tsvector (table search_terms, see
 # search/query.py), each FTS5 column filter of the SQLite design becoming a prefix: no prefix for the
 # folded words and neighbour pairs of any field, "a:" accent keys, "t:"/"ta:" and "l:"/"la:" the same of the
-# title and the lead alone, "s:" the scope tokens, "m:" the publication period. A token never contains ':'
-# (search.text), so a prefixed lexeme is never a typed word.
+# title and the lead alone, "s:" the scope tokens, "m:" the publication week ("m2:" and so on: its blocks of
+# weeks). A token never contains ':' (search.text), so a prefixed lexeme is never a typed word.
 LEXEME_MAX_BYTES = 2046  # PostgreSQL refuses longer lexemes; no query can reach them (256 characters)
 TSVECTOR_MAX_BYTES = 1_000_000  # PostgreSQL's limit is 1 MiB of lexeme text per tsvector
 
@@ -110,7 +140,7 @@ def _prefixed(prefix, tokens):
 
 def lexemes(values):
     """The PostgreSQL lexemes of one entry (the dict of entry_values), as a set."""
-    parts = [_prefixed("s:", values["scope"]), f"m:{period_of(values['rank_key'])}"]
+    parts = [_prefixed("s:", values["scope"]), *period_lexemes(values["rank_key"])]
     for field in ("title", "lead", "body"):
         folded, accents, pairs = (values[f"{field}_{kind}"] for kind in ("folded", "accent", "pairs"))
         parts += [folded, pairs, _prefixed("a:", accents)]

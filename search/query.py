@@ -6,7 +6,7 @@ Order of results (each key breaks ties of the one before):
 3. where all the words are: title, then lead, then elsewhere;
 4. newest first.
 
-Counts stop at COUNT_CAP ("more than 10,000" is what a reader needs to know). Both databases run the same
+Counts stop at COUNT_CAP ("more than 1,000" is what a reader needs to know). Both databases run the same
 statements (a reader class each) and the same ranking in Python, so they give the same results.
 """
 
@@ -21,7 +21,15 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from core import privacy
-from search.documents import PERIOD_SECONDS, RANK_KEY_ID_BITS, lexeme_literal, period_of, period_start, rank_key_bound
+from search.documents import (
+    PERIOD_SECONDS,
+    RANK_KEY_ID_BITS,
+    lexeme_literal,
+    period_cover,
+    period_of,
+    period_start,
+    rank_key_bound,
+)
 from search.models import SearchEntry
 from search.text import pair_tokens
 
@@ -73,10 +81,10 @@ def filters_for(root_page, section=None, date_from=None, date_to=None):
 #
 # A condition met by more than CONDITION_CAP articles is read for its newest CONDITION_CAP only; an older
 # article meeting it ranks as if it did not. That can change the first page only when, of the newest
-# 2,000 articles meeting one condition, fewer than ten also meet a better-ranked combination with it.
+# 1,000 articles meeting one condition, fewer than ten also meet a better-ranked combination with it.
 
-COUNT_CAP = 10_000
-CONDITION_CAP = 2_000
+COUNT_CAP = 1_000
+CONDITION_CAP = 1_000
 _FIELDS = ("title", "lead", "body")
 _ACCENT = ("title_accent", "lead_accent", "body_accent")
 _PAIRS = ("title_pairs", "lead_pairs", "body_pairs")
@@ -389,16 +397,20 @@ class _PostgresReader:
                 needed, held = needed * 4, 0
                 if len(starts) == 2:
                     break
-        ends = [top + 1, *starts]
-        return [(range(start, end), period_start(start)) for start, end in zip(starts, ends, strict=False)]
+        ends = [top, *(start - 1 for start in starts)]
+        # Nothing is newer than `top` without a date limit: the first window's blocks may reach past it.
+        return [
+            (period_cover(start, end, open_top=not depth and self.high is None), period_start(start))
+            for depth, (start, end) in enumerate(zip(starts, ends, strict=False))
+        ]
 
     def _run(self, select, condition, cap, periods=None, low=None, high=None):
-        """Rows of `select` (a format with {sql}, given a LIMIT) meeting `condition`, in `periods` (numbers)
-        and low <= rank_key < high when given."""
+        """Rows of `select` (a format with {sql}, given a LIMIT) meeting `condition`, in `periods` (lexemes of
+        publication weeks) and low <= rank_key < high when given."""
         tsquery = " & ".join(_ts(condition.lexemes + self.scope.lexemes))
         where, params = ["n.terms @@ %s::tsquery", *self.where], [*self.params]
         if periods:
-            tsquery = f"{tsquery} & ({' | '.join(_ts([f'm:{period}' for period in periods]))})"
+            tsquery = f"{tsquery} & ({' | '.join(_ts(periods))})"
         for sql, bound in (("n.rank_key >= %s", low), ("n.rank_key < %s", high)):
             if bound is not None:
                 where.append(sql)

@@ -20,7 +20,7 @@ def search_api(request):
     return JsonResponse(
         {
             "count": search.count,
-            # The count stops at 10,000 (search.query.COUNT_CAP): true means "at least".
+            # The count stops at 1,000 (search.query.COUNT_CAP): true means "at least".
             "count_is_capped": search.count_is_capped,
             "page": search.page,
             "num_pages": search.num_pages,
