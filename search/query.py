@@ -382,9 +382,9 @@ class _PostgresReader:
             self.params.append(self.high)
         self.words, self.conditions = _pg_conditions(query)
 
-    def _window(self, condition, cap):
-        """[(periods, their lowest rank_key)]: the newest periods expected to hold `cap` rows meeting
-        `condition`, and four times as many below them; None when reading everything costs about as much."""
+    def _window_plan(self, condition, cap):
+        """(expected share of entries meeting `condition`, newest period, entries per period from it down),
+        or None when reading everything costs about as much as reading the newest periods first."""
         if self.newest_key is None:
             return None
         stats = _postgres_stats(self.cursor)
@@ -397,27 +397,11 @@ class _PostgresReader:
         density = rarest * math.prod(frequency(lexeme, stats["other"]) for lexeme in self.scope.lexemes)
         top = period_of(min(self.newest_key, self.high - 1) if self.high is not None else self.newest_key)
         bottom = period_of(self.low) if self.low is not None else min(stats["periods"], default=top)
-        counts = [stats["periods"].get(period, 0) for period in range(top, bottom - 1, -1)]
-        needed = _WINDOW_MARGIN * cap / density
-        # GIN walks the smallest of the lists it intersects: the window's weeks (each a short list) or the
-        # rarest word's. A window is worth it only well below the latter.
-        if needed > sum(stats["periods"].values()) * rarest / 2:
+        # GIN walks the smallest of the lists it intersects: the window's weeks or the rarest word's. A window
+        # is worth it only well below the latter.
+        if _WINDOW_MARGIN * cap / density > sum(stats["periods"].values()) * rarest / 2:
             return None
-        held, starts = 0, []
-        for depth, count in enumerate(counts):
-            held += count
-            if held >= needed:
-                # The first window, then one four times as large below it if the estimate was too high.
-                starts.append(top - depth)
-                needed, held = needed * 4, 0
-                if len(starts) == 2:
-                    break
-        ends = [top, *(start - 1 for start in starts)]
-        # Nothing is newer than `top` without a date limit: the first window's blocks may reach past it.
-        return [
-            (period_cover(start, end, open_top=not depth and self.high is None), period_start(start))
-            for depth, (start, end) in enumerate(zip(starts, ends, strict=False))
-        ]
+        return density, top, [stats["periods"].get(period, 0) for period in range(top, bottom - 1, -1)]
 
     def _run(self, select, condition, cap, periods=None, low=None, high=None):
         """Rows of `select` (a format with {sql}, given a LIMIT) meeting `condition`, in `periods` (lexemes of
@@ -442,13 +426,25 @@ class _PostgresReader:
         return self.cursor.fetchall()
 
     def _read(self, select, condition, cap):
-        """Up to `cap` of `select`'s rows (newest first), from the windows first when there are any."""
-        found, high = [], None
-        for periods, low in self._window(condition, cap) or []:
-            found += self._run(select, condition, cap - self._size(select, found), periods, low, high)
-            high = low
+        """Up to `cap` of `select`'s rows (newest first): from a window of the newest periods expected to hold
+        them, then one below it sized by the share of matches the first one showed, then the rest."""
+        found, high, depth = [], None, 0
+        plan = self._window_plan(condition, cap)
+        density, top, counts = plan or (None, None, [])
+        for window in range(2 if plan else 0):
+            needed, held, start = _WINDOW_MARGIN * (cap - self._size(select, found)) / density, 0, depth
+            while depth < len(counts) and held < needed:
+                held, depth = held + counts[depth], depth + 1
+            if held < needed:
+                break  # it would reach the oldest period: read the rest at once
+            # Nothing is newer than `top` without a date limit: the first window's blocks may reach past it.
+            periods = period_cover(top - depth + 1, top - start, open_top=not window and self.high is None)
+            low = period_start(top - depth + 1)
+            rows = self._run(select, condition, cap - self._size(select, found), periods, low, high)
+            found, high = found + rows, low
             if self._size(select, found) >= cap:
                 return found
+            density = max(self._size(select, rows), 1) / held
         return found + self._run(select, condition, cap - self._size(select, found), high=high)
 
     @staticmethod

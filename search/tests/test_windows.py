@@ -48,7 +48,7 @@ def test_windows_find_what_reading_everything_finds(ward_site, make_article, mon
         engine.filters_for(ward_site.root_page, date_from=now - 200 * day, date_to=now - 30 * day),
     ]
     windowed = []
-    real_window = engine._PostgresReader._window
+    real_window = engine._PostgresReader._window_plan
 
     def spy(self, condition, cap):
         window = real_window(self, condition, cap)
@@ -61,9 +61,9 @@ def test_windows_find_what_reading_everything_finds(ward_site, make_article, mon
     for filters in filter_sets:
         for text in QUERIES:
             for sort, offset in [(engine.SORT_RELEVANCE, 0), (engine.SORT_RELEVANCE, 5), (engine.SORT_NEWEST, 3)]:
-                monkeypatch.setattr(engine._PostgresReader, "_window", spy)
+                monkeypatch.setattr(engine._PostgresReader, "_window_plan", spy)
                 got = engine.search_ids(Query(text), filters, sort, offset, 10)
-                monkeypatch.setattr(engine._PostgresReader, "_window", everything)
+                monkeypatch.setattr(engine._PostgresReader, "_window_plan", everything)
                 expected = engine.search_ids(Query(text), filters, sort, offset, 10)
                 assert got == expected, (text, sort, offset)
     assert sum(windowed) > len(windowed) // 4, "the windows were hardly used: nothing was compared"
