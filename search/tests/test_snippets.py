@@ -42,7 +42,9 @@ texts = st.lists(st.tuples(st.sampled_from(SYLLABLES + OTHERS * 3), st.sampled_f
 )
 
 
-FORMS = st.sets(st.sampled_from(["hoi", "nghi", "phuong", "dang", "uy", "ban", "x2", "em", "b", "ho", "ba"]), max_size=3)
+FORMS = st.sets(
+    st.sampled_from(["hoi", "nghi", "phuong", "dang", "uy", "ban", "x2", "em", "b", "ho", "ba"]), max_size=3
+)
 
 
 @settings(max_examples=500, deadline=None)
