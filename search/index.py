@@ -2,6 +2,7 @@
 
 import queue
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection, transaction
 
@@ -112,6 +113,17 @@ _PG_AFTER_FILL = [
 ]
 
 
+# FTS5 settings (kept in each table's config) for a rebuild, and SQLite's defaults, restored after it.
+_FTS5_LOADING = {"automerge": 0, "hashsize": 64 * 1024 * 1024}
+_FTS5_DEFAULTS = {"automerge": 4, "hashsize": 1024 * 1024}
+
+
+def _fts_settings(cursor, settings):
+    for table in FTS_TABLES:
+        for name, value in settings.items():
+            cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES (%s, %s)", [name, value])  # noqa: S608
+
+
 def _fts_command(cursor, command):
     # FTS5 commands are written as inserts into the table's own hidden column.
     for table in FTS_TABLES:
@@ -200,7 +212,6 @@ def rebuild(batch_size=2000, progress=None):
     from wagtail.models import Page
 
     from news.models import ArticlePage
-    from search.documents import body_text
 
     with transaction.atomic():
         # Articles have no children, so their ancestors are all the other pages.
@@ -211,38 +222,63 @@ def rebuild(batch_size=2000, progress=None):
             SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
             if uses_fts5():
                 _fts_command(cursor, "delete-all")
-        writer = None if uses_fts5() else _PostgresWriter()
-        batches = _iter_article_rows(batch_size)
-        total = 0
-        try:
-            if writer:
-                writer.start()
-            rows = next(batches, None)
-            while rows:
-                values_list = [
-                    entry_values(pk, title, lead, body_text(body), when, scope_text(path, ids_by_path, pk), expire_at)
-                    for pk, title, lead, body, when, path, expire_at in rows
-                ]
-                if writer:
-                    terms = _terms_rows(values_list)
-                    writer.wait()  # the connection is free again: read the next batch, then hand this one over
-                    rows = next(batches, None)
-                    writer.submit(values_list, terms)
-                else:
-                    SearchEntry.objects.bulk_create([SearchEntry(**values) for values in values_list])
-                    rows = next(batches, None)
-                total += len(values_list)
-                if progress:
-                    progress(total)
-        finally:
-            if writer:
-                writer.close()
+        fill = _fill_fts5 if uses_fts5() else _fill_postgres
+        total = fill(ids_by_path, batch_size, progress)
         with connection.cursor() as cursor:
+            for statement in [] if uses_fts5() else _PG_AFTER_FILL:
+                cursor.execute(statement)
             if uses_fts5():
-                # One pass over the content table, far quicker than row-by-row inserts.
-                _fts_command(cursor, "rebuild")
                 _fts_command(cursor, "optimize")
-            else:
-                for statement in _PG_AFTER_FILL:
-                    cursor.execute(statement)
+                _fts_settings(cursor, _FTS5_DEFAULTS)
+    return total
+
+
+def _prepared(rows, ids_by_path):
+    from search.documents import body_text
+
+    return [
+        entry_values(pk, title, lead, body_text(body), when, scope_text(path, ids_by_path, pk), expire_at)
+        for pk, title, lead, body, when, path, expire_at in rows
+    ]
+
+
+def _fill_fts5(ids_by_path, batch_size, progress):
+    """SQLite: each batch's entries and FTS5 rows are written while a second thread prepares the next batch's
+    text. SQLite releases the GIL while it indexes, so the two run on both cores."""
+    total = 0
+    with ThreadPoolExecutor(max_workers=1) as preparer, connection.cursor() as cursor:
+        # Large in-memory runs and no merging while loading: 'optimize' merges everything once at the end.
+        _fts_settings(cursor, _FTS5_LOADING)
+        batches = _iter_article_rows(batch_size)
+        rows = next(batches, None)
+        upcoming = preparer.submit(_prepared, rows, ids_by_path) if rows else None
+        while upcoming:
+            values_list = upcoming.result()
+            rows = next(batches, None)
+            upcoming = preparer.submit(_prepared, rows, ids_by_path) if rows else None
+            SearchEntry.objects.bulk_create([SearchEntry(**values) for values in values_list])
+            _fts_insert(cursor, [values["page_id"] for values in values_list])
+            total += len(values_list)
+            if progress:
+                progress(total)
+    return total
+
+
+def _fill_postgres(ids_by_path, batch_size, progress):
+    writer, total = _PostgresWriter(), 0
+    try:
+        writer.start()
+        batches = _iter_article_rows(batch_size)
+        rows = next(batches, None)
+        while rows:
+            values_list = _prepared(rows, ids_by_path)
+            terms = _terms_rows(values_list)
+            writer.wait()  # the connection is free again: read the next batch, then hand this one over
+            rows = next(batches, None)
+            writer.submit(values_list, terms)
+            total += len(values_list)
+            if progress:
+                progress(total)
+    finally:
+        writer.close()
     return total
