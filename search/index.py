@@ -99,8 +99,6 @@ class _PostgresWriter(threading.Thread):
 # The GIN index takes new entries one by one (fastupdate off, see migration 0005); for a rebuild it collects
 # them in its pending list and merges them in large sorted runs, which is several times faster.
 _PG_BEFORE_FILL = [
-    # Before the entries: the cascade then finds nothing to delete.
-    "DELETE FROM search_terms",
     "ALTER INDEX search_terms_gin SET (fastupdate = on)",
     "SET LOCAL gin_pending_list_limit = '64MB'",
     "SET LOCAL work_mem = '256MB'",
@@ -207,8 +205,12 @@ def _iter_article_rows(batch_size):
         yield rows
 
 
-def rebuild(batch_size=2000, progress=None):
-    """Empty the index and fill it with every live article. Running it twice gives the same index."""
+def rebuild(batch_size=2000, progress=None, exclusive=False):
+    """Empty the index and fill it with every live article. Running it twice gives the same index.
+
+    PostgreSQL: the old rows are deleted, so searches go on (reading them) until the new ones are committed;
+    their GIN entries stay in the index, which is twice its size and slower until compact_postgres_index().
+    With `exclusive` (migrations) the tables are emptied at once instead, and searches wait for the rebuild."""
     from wagtail.models import Page
 
     from news.models import ArticlePage
@@ -217,6 +219,9 @@ def rebuild(batch_size=2000, progress=None):
         # Articles have no children, so their ancestors are all the other pages.
         ids_by_path = dict(Page.objects.not_type(ArticlePage).values_list("path", "pk"))
         with connection.cursor() as cursor:
+            if not uses_fts5():
+                # Terms first: the cascade from the entries then finds nothing to delete.
+                cursor.execute("TRUNCATE search_terms, search_searchentry" if exclusive else "DELETE FROM search_terms")
             for statement in [] if uses_fts5() else _PG_BEFORE_FILL:
                 cursor.execute(statement)
             SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
@@ -282,3 +287,11 @@ def _fill_postgres(ids_by_path, batch_size, progress):
     finally:
         writer.close()
     return total
+
+
+def compact_postgres_index():
+    """PostgreSQL: rebuild the GIN index, dropping the entries of rows a rebuild deleted. Outside a
+    transaction without blocking searches (they use the old index meanwhile); inside one, as it can."""
+    concurrently = "" if connection.in_atomic_block else " CONCURRENTLY"
+    with connection.cursor() as cursor:
+        cursor.execute(f"REINDEX INDEX{concurrently} search_terms_gin")

@@ -27,7 +27,7 @@ def create(apps, schema_editor):
     if apps.get_model("search", "SearchEntry").objects.exists():
         from search.index import rebuild
 
-        rebuild()
+        rebuild(exclusive=True)
 
 
 def drop(apps, schema_editor):

@@ -12,7 +12,7 @@ def reindex(apps, schema_editor):
     if apps.get_model("search", "SearchEntry").objects.exists():
         from search.index import rebuild
 
-        rebuild()
+        rebuild(exclusive=True)
 
 
 class Migration(migrations.Migration):
