@@ -174,12 +174,21 @@ def index_pages(pages):
     ids = [values["page_id"] for values in values_list]
     for entry in SearchEntry.objects.filter(page_id__in=ids):
         entry.delete()
-    SearchEntry.objects.bulk_create([SearchEntry(**values) for values in values_list])
+    SearchEntry.objects.bulk_create([SearchEntry(**_stored(values)) for values in values_list])
     with connection.cursor() as cursor:
         if uses_fts5():
             _fts_insert(cursor, ids)
         else:
             _terms_insert(cursor, values_list)
+
+
+# Read only by the FTS5 tables: on PostgreSQL the accent keys and pairs are lexemes of search_terms, and the
+# entry row keeps the folded text alone (phrase checks). Two thirds less text to write and compress.
+_FTS5_ONLY = [f"{field}_{kind}" for field in ("title", "lead", "body") for kind in ("accent", "pairs")]
+
+
+def _stored(values):
+    return values if uses_fts5() else values | dict.fromkeys(_FTS5_ONLY, "")
 
 
 @transaction.atomic
@@ -280,7 +289,7 @@ def _fill_postgres(ids_by_path, batch_size, progress):
             terms = _terms_rows(values_list)
             writer.wait()  # the connection is free again: read the next batch, then hand this one over
             rows = next(batches, None)
-            writer.submit(values_list, terms)
+            writer.submit([_stored(values) for values in values_list], terms)
             total += len(values_list)
             if progress:
                 progress(total)

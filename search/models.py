@@ -28,7 +28,8 @@ class SearchEntry(models.Model):
     title_accent = models.TextField()
     lead_accent = models.TextField()
     body_accent = models.TextField()
-    # Neighbouring folded words as one token each, "hoi_nghi" (SQLite only; see search.text.pair_tokens).
+    # Neighbouring folded words as one token each, "hoi_nghi" (see search.text.pair_tokens). On PostgreSQL
+    # this and the accent columns stay empty: their tokens are lexemes of search_terms (search.index._stored).
     title_pairs = models.TextField(default="", blank=True)
     lead_pairs = models.TextField(default="", blank=True)
     body_pairs = models.TextField(default="", blank=True)
