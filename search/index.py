@@ -228,22 +228,24 @@ def rebuild(batch_size=2000, progress=None, exclusive=False):
         # Articles have no children, so their ancestors are all the other pages.
         ids_by_path = dict(Page.objects.not_type(ArticlePage).values_list("path", "pk"))
         with connection.cursor() as cursor:
-            if not uses_fts5():
+            if uses_fts5():
+                SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
+                _fts_command(cursor, "delete-all")
+            else:
                 # Terms first: the cascade from the entries then finds nothing to delete.
                 cursor.execute("TRUNCATE search_terms, search_searchentry" if exclusive else "DELETE FROM search_terms")
-            for statement in [] if uses_fts5() else _PG_BEFORE_FILL:
-                cursor.execute(statement)
-            SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
-            if uses_fts5():
-                _fts_command(cursor, "delete-all")
+                SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
+                for statement in _PG_BEFORE_FILL:
+                    cursor.execute(statement)
         fill = _fill_fts5 if uses_fts5() else _fill_postgres
         total = fill(ids_by_path, batch_size, progress)
         with connection.cursor() as cursor:
-            for statement in [] if uses_fts5() else _PG_AFTER_FILL:
-                cursor.execute(statement)
             if uses_fts5():
                 _fts_command(cursor, "optimize")
                 _fts_settings(cursor, _FTS5_DEFAULTS)
+            else:
+                for statement in _PG_AFTER_FILL:
+                    cursor.execute(statement)
     return total
 
 

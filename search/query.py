@@ -31,7 +31,6 @@ from search.documents import (
     period_start,
     rank_key_bound,
 )
-from search.models import SearchEntry
 from search.text import pair_tokens
 
 SORT_RELEVANCE = "relevance"
@@ -471,10 +470,3 @@ def search_keys(query, filters, sort=SORT_RELEVANCE, offset=0, limit=10):
         return 0, []
     reader = _PostgresReader if connection.vendor == "postgresql" else _SQLiteReader
     return _search(reader, query, filters, sort, offset, limit)
-
-
-def search_ids(query, filters, sort=SORT_RELEVANCE, offset=0, limit=10):
-    """(total count, page ids of this slice in rank order)."""
-    count, keys = search_keys(query, filters, sort, offset, limit)
-    ids = dict(SearchEntry.objects.filter(rank_key__in=keys).values_list("rank_key", "page_id"))
-    return count, [ids[key] for key in keys if key in ids]

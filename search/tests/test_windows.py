@@ -62,8 +62,8 @@ def test_windows_find_what_reading_everything_finds(ward_site, make_article, mon
         for text in QUERIES:
             for sort, offset in [(engine.SORT_RELEVANCE, 0), (engine.SORT_RELEVANCE, 5), (engine.SORT_NEWEST, 3)]:
                 monkeypatch.setattr(engine._PostgresReader, "_window_plan", spy)
-                got = engine.search_ids(Query(text), filters, sort, offset, 10)
+                got = engine.search_keys(Query(text), filters, sort, offset, 10)
                 monkeypatch.setattr(engine._PostgresReader, "_window_plan", everything)
-                expected = engine.search_ids(Query(text), filters, sort, offset, 10)
+                expected = engine.search_keys(Query(text), filters, sort, offset, 10)
                 assert got == expected, (text, sort, offset)
     assert sum(windowed) > len(windowed) // 4, "the windows were hardly used: nothing was compared"
