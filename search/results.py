@@ -16,6 +16,9 @@ from search.text import Query
 
 PER_PAGE = 10
 MAX_PAGE = 1000
+# Dates a reader can mean. Outside them (9999-12-31, 0001-01-01) the filter would step past the calendar's
+# ends once turned into local midnights and a next day, so it is dropped with a note instead.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 def _int(value, default=1):
@@ -34,6 +37,10 @@ def _date(value):
         except ValueError:
             continue
     return None
+
+
+def _in_range(day):
+    return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
 def _local_midnight(day):
@@ -103,13 +110,22 @@ def run(request):
             search.messages.append(_("Không có chuyên mục này; đã tìm trong mọi chuyên mục."))
         else:
             search.category_slug = slug
+    dates = []
     for name in ("from", "to"):
         raw = (params.get(name) or "").strip()
-        if raw and _date(raw) is None:
+        day = _date(raw)
+        if raw and day is None:
             search.messages.append(
                 _("Ngày “%(value)s” không hợp lệ (dạng ngày/tháng/năm); đã bỏ qua.") % {"value": raw[:20]}
             )
-    search.date_from, search.date_to = _date(params.get("from")), _date(params.get("to"))
+        elif day and not _in_range(day):
+            search.messages.append(
+                _("Ngày “%(value)s” nằm ngoài khoảng năm %(first)s–%(last)s; đã bỏ qua.")
+                % {"value": raw[:20], "first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+            day = None
+        dates.append(day)
+    search.date_from, search.date_to = dates
     if search.date_from and search.date_to and search.date_from > search.date_to:
         search.date_from, search.date_to = search.date_to, search.date_from
     if not query:

@@ -24,6 +24,8 @@ def search_api(request):
             "count_is_capped": search.count_is_capped,
             "page": search.page,
             "num_pages": search.num_pages,
+            # Filters dropped as unusable (a bad or absurd date, an unknown category), said as the page says them.
+            "messages": search.messages,
             "results": [
                 {
                     "title": r.title,

@@ -112,3 +112,34 @@ def test_random_text_never_breaks_either_endpoint(ward_site_with_article, q, pag
 def ward_site_with_article(ward_site, make_article):
     make_article(ward_site, "Đảng uỷ phường họp phiên thường kỳ", body="<p>Bàn các nội dung quan trọng.</p>")
     return ward_site
+
+
+# Dates a date input or a hand-edited URL can carry that lie at or past the calendar's ends.
+ABSURD_DATES = [
+    {"to": "9999-12-31"},
+    {"from": "0001-01-01"},
+    {"from": "01/01/0001", "to": "31/12/9999"},
+    {"to": "99999-01-01"},
+    {"from": "9999-12-31"},
+    {"to": "0001-01-01"},
+]
+
+
+@pytest.mark.parametrize("dates", ABSURD_DATES)
+def test_absurd_dates_are_dropped_with_a_note(ward_site_with_article, client, dates):
+    params = {"q": "dang", **dates}
+    page = client.get("/tim-kiem/", params)
+    assert page.status_code == 200
+    assert "đã bỏ qua" in page.content.decode()
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200
+    data = response.json()
+    # The filter is dropped, not applied: the article is still found, and the note says why.
+    assert data["count"] == 1
+    assert data["messages"] and all("đã bỏ qua" in message for message in data["messages"])
+
+
+@pytest.mark.parametrize("page", ["-1", "0", "-99999999999999999999", "1" * 5000, "1000", "1001"])
+def test_absurd_page_numbers_answer_normally(ward_site_with_article, client, page):
+    for url in ("/tim-kiem/", "/api/search/"):
+        assert client.get(url, {"q": "dang", "page": page}).status_code == 200, (url, page)
