@@ -7,24 +7,37 @@ import unicodedata
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+# Breaks that are not a newline: Word's line break (\x0b), form feed, the information separators, NEL and
+# Unicode's line/paragraph separators. Dropping them would glue two words; they become a newline instead.
+_OTHER_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# C0 and C1 controls other than tab and newline, lone surrogates (from broken UTF-16) and the two
+# non-characters: XML 1.0 cannot carry them (a feed with one fails) and no reader can see them.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def remove_controls(value):
+    """Text any reader, database and XML document can hold: line breaks become "\\n", other controls go."""
+    if not value:
+        return value
+    return _CONTROLS.sub("", _OTHER_BREAKS.sub("\n", value))
 
 
 def normalize_text(value, *, multiline=False):
-    """NFC, invisible characters removed, runs of spaces collapsed, ends trimmed."""
+    """NFC, controls and invisible characters removed, runs of spaces collapsed, ends trimmed."""
     if not value:
         return value
-    value = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    value = unicodedata.normalize("NFC", remove_controls(value)).translate(_INVISIBLE)
     if multiline:
-        lines = [_SPACES.sub(" ", line).strip() for line in value.replace("\r\n", "\n").split("\n")]
+        lines = [_SPACES.sub(" ", line).strip() for line in value.split("\n")]
         return "\n".join(lines).strip()
-    return _SPACES.sub(" ", value.replace("\r", " ").replace("\n", " ")).strip()
+    return _SPACES.sub(" ", value.replace("\n", " ")).strip()
 
 
 def normalize_html(value):
-    """Like normalize_text for stored HTML: NFC, no invisibles, no runs of spaces."""
+    """Like normalize_text for stored HTML: NFC, no controls or invisibles, no runs of spaces."""
     if not value:
         return value
-    value = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    value = unicodedata.normalize("NFC", remove_controls(value)).translate(_INVISIBLE)
     return _SPACES.sub(" ", value)
 
 

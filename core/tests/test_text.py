@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from core.text import fold, normalize_text, vn_slugify
+from core.text import fold, normalize_html, normalize_text, remove_controls, vn_slugify
 
 
 def test_slug_keeps_d_and_drops_marks():
@@ -50,3 +50,28 @@ def test_normalize_multiline_keeps_line_breaks():
 
 def test_fold_matches_accented_and_plain():
     assert fold("ĐẢNG ỦY") == fold("đảng uỷ") == "dang uy"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Word's line break and the other breaks part words; they never glue them.
+        ("Họp\x0bdân", "Họp dân"),
+        ("Họp\x0cdân\u2028phố\u2029mới\x85nay", "Họp dân phố mới nay"),
+        ("Họp\x00dân\x1b\x7f\x9f", "Họpdân"),
+        ("Lỗi\ud800 mã\udfff", "Lỗi mã"),
+        ("Tab\tgiữ\ufffe", "Tab giữ"),
+    ],
+)
+def test_controls_and_lone_surrogates_are_removed(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+def test_breaks_become_newlines_in_multiline_text_and_html():
+    assert normalize_text("Một\x0bhai\r\nba\rbốn\x00", multiline=True) == "Một\nhai\nba\nbốn"
+    assert normalize_html("<p>Một\x0bhai\x00</p>") == "<p>Một\nhai</p>"
+    # Every character left is one XML 1.0 accepts and UTF-8 can encode.
+    every_control = "".join(map(chr, [*range(0x20), *range(0x7F, 0xA0), 0xD800, 0xDFFF, 0xFFFE, 0xFFFF]))
+    kept = remove_controls(every_control)
+    assert set(kept) <= {"\t", "\n"}
+    kept.encode("utf-8")
