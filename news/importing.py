@@ -3,6 +3,7 @@
 import datetime
 import html
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -21,6 +22,8 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 _LOOKS_LIKE_HTML = re.compile(r"<(p|br|div|h[1-6]|ul|ol|li|table|strong|em|b|i|a|img|figure|blockquote)\b", re.I)
 _SLUG_LIKE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LEAD_FROM_BODY_CHARS = 300
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+logger = logging.getLogger(__name__)
 
 
 class RecordError(ValueError):
@@ -71,6 +74,43 @@ def describe_validation_error(exc):
 
 def text_of(html_fragment):
     return normalize_text(re.sub(r"<[^>]+>", " ", html.unescape(html_fragment or "")))
+
+
+def read_lines(path):
+    """The file's lines as bytes, split on "\\n" only: U+2028, U+2029, form feeds and other characters that
+    str.splitlines() breaks on may sit inside a JSON string, and each line is exactly one record."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    lines = data.split(b"\n")
+    if lines and lines[0].startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as Windows editors write
+        lines[0] = lines[0][3:]
+    if lines and not lines[-1].strip():
+        lines.pop()  # the file's last newline ends a line, it does not start one
+    return lines
+
+
+def decode_line(line):
+    if isinstance(line, str):
+        return line
+    try:
+        return line.decode("utf-8").removesuffix("\r")
+    except UnicodeDecodeError as exc:
+        raise RecordError(
+            _("dòng không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí %(position)d)") % {"position": exc.start + 1}
+        ) from None
+
+
+def parse_record(line):
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RecordError(_("JSON không hợp lệ: %(error)s") % {"error": exc.msg}) from None
+    except RecursionError:
+        raise RecordError(_("JSON lồng nhau quá sâu")) from None
+    # "\\ud800" escapes decode to half of a UTF-16 pair, which no database or page can hold.
+    if _LONE_SURROGATE.search(json.dumps(record, ensure_ascii=False)):
+        raise RecordError(_("có nửa cặp ký tự UTF-16 đứng lẻ (surrogate): dữ liệu nguồn bị hỏng"))
+    return record
 
 
 class ArticleImporter:
@@ -208,18 +248,18 @@ class ArticleImporter:
     # A whole file -------------------------------------------------------------------
 
     def import_lines(self, lines, hostname=None, progress=None):
+        """Import each line (text, or bytes as read from the file) as one record; a bad line is reported
+        with its number and leaves nothing behind, the others are imported."""
         report = ImportReport()
         for number, line in enumerate(lines, start=1):
             if progress is not None:
                 progress.update(1)
-            if not line.strip():
-                continue
             try:
-                record = json.loads(line)
+                line = decode_line(line)
+                if not line.strip():
+                    continue
+                record = parse_record(line)
                 outcome = self.import_record(record, hostname=hostname)
-            except json.JSONDecodeError as exc:
-                report.errors.append((number, _("JSON không hợp lệ: %(error)s") % {"error": exc.msg}))
-                continue
             except RecordError as exc:
                 report.errors.append((number, str(exc)))
                 continue
@@ -228,6 +268,11 @@ class ArticleImporter:
                 continue
             except DatabaseError as exc:
                 report.errors.append((number, _("lỗi cơ sở dữ liệu: %(error)s") % {"error": exc}))
+                continue
+            except Exception as exc:
+                # Whatever else one record trips on, its transaction is rolled back and the run goes on.
+                logger.exception("import: line %d failed", number)
+                report.errors.append((number, _("lỗi không lường trước: %(error)r") % {"error": exc}))
                 continue
             setattr(report, outcome, getattr(report, outcome) + 1)
         return report

@@ -117,3 +117,31 @@ def test_naive_dates_are_vietnam_time(tmp_path, ward_site):
 def test_missing_file_is_a_clear_error(ward_site):
     with pytest.raises(CommandError, match="Không đọc được tệp"):
         call_command("import_articles", "/khong/co/tep.jsonl")
+
+
+def test_each_line_is_one_record_whatever_it_holds(tmp_path, ward_site, capsys):
+    def record(n, title, **changes):
+        data = {**GOOD, "title": title, "original_url": f"https://cu.example.gov.vn/tin/{n}", **changes}
+        return json.dumps(data, ensure_ascii=False).encode()
+
+    lines = [
+        record(1, "Bài một"),
+        # A JSON escape of half a UTF-16 pair, as broken exporters write.
+        record(2, "Bài hai").replace(b"hai", b"hai \\ud800"),
+        # Line and paragraph separators and a form feed are not line ends: the record stays whole.
+        record(3, "Bài\u2028ba", body="Đoạn\u2029một.\x0cHết."),
+        # Bytes that are not UTF-8: a Windows-1258 export, a UTF-8-encoded surrogate.
+        record(4, "Bài bốn").replace("bốn".encode(), b"b\xf4n"),
+        record(5, "Bài năm").replace("năm".encode(), b"\xed\xa0\x80"),
+        record(6, "Bài sáu"),
+    ]
+    path = tmp_path / "bai.jsonl"
+    path.write_bytes(b"\r\n".join(lines) + b"\r\n")
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(path))
+    errors = capsys.readouterr().err.splitlines()
+    assert [line.split(":", 1)[0] for line in errors] == ["Dòng 2", "Dòng 4", "Dòng 5"]
+    assert "UTF-16" in errors[0] and "UTF-8" in errors[1] and "UTF-8" in errors[2]
+    assert set(ArticlePage.objects.values_list("title", flat=True)) == {"Bài một", "Bài ba", "Bài sáu"}
+    # Nothing half-written: the failed lines left no page behind.
+    assert not ArticlePage.objects.filter(original_url__in=[f"https://cu.example.gov.vn/tin/{n}" for n in (2, 4, 5)])
