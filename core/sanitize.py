@@ -1,9 +1,12 @@
 """Sanitising HTML that comes from outside (imports, legacy portals)."""
 
 import re
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import nh3
+
+from core.hidden import remove_hidden
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "a", "ul", "ol", "li",
@@ -30,10 +33,18 @@ def _filter_attribute(tag, attribute, value):
     return value
 
 
-def sanitize_html(html):
-    """Keep article markup; drop scripts, styles, event handlers and unsafe URLs."""
+@dataclass
+class Sanitised:
+    html: str
+    hidden: list = field(default_factory=list)  # core.hidden.HiddenBlock for each hidden element removed
+
+
+def sanitize(html):
+    """Keep article markup; drop hidden elements (with their links), scripts, styles, event handlers and
+    unsafe URLs. Hidden parts go first: once `style` is dropped they would show."""
+    visible, hidden = remove_hidden(html or "")
     cleaned = nh3.clean(
-        html or "",
+        visible,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
@@ -42,4 +53,8 @@ def sanitize_html(html):
         strip_comments=True,
     )
     # An iframe whose src was refused is left empty; remove the shell too.
-    return _EMPTY_IFRAME.sub("", cleaned)
+    return Sanitised(_EMPTY_IFRAME.sub("", cleaned), hidden)
+
+
+def sanitize_html(html):
+    return sanitize(html).html

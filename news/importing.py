@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from core.sanitize import sanitize_html
+from core.sanitize import sanitize
 from core.text import fold, normalize_html, normalize_text, vn_slugify
 from news.models import ArticlePage, CategoryPage
 
@@ -36,6 +36,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list = field(default_factory=list)  # (line number, reason)
+    hidden: list = field(default_factory=list)  # (line number, core.hidden.HiddenBlock) left out of a body
 
     @property
     def ok(self):
@@ -56,14 +57,25 @@ def parse_published(value):
 
 
 def body_to_html(body):
-    """Sanitised HTML for a body given as HTML or as plain text with blank-line paragraphs."""
+    """Sanitised HTML for a body given as HTML or as plain text with blank-line paragraphs, and the hidden
+    blocks (core.hidden.HiddenBlock) left out of it."""
     body = body or ""
     if _LOOKS_LIKE_HTML.search(body):
-        return normalize_html(sanitize_html(body)).strip()
+        result = sanitize(body)
+        return normalize_html(result.html).strip(), result.hidden
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body.replace("\r\n", "\n")) if p.strip()]
-    return "".join(
+    text = "".join(
         "<p>" + "<br/>".join(html.escape(normalize_text(line)) for line in p.split("\n")) + "</p>" for p in paragraphs
     )
+    return text, []
+
+
+def describe_hidden(block):
+    """One removed hidden block, for the operator."""
+    message = _("đã bỏ khối bị ẩn (%(how)s): “%(text)s”") % {"how": block.how, "text": block.text or "…"}
+    if block.link_hosts:
+        message += _(", có liên kết tới %(hosts)s") % {"hosts": ", ".join(block.link_hosts)}
+    return message
 
 
 def describe_validation_error(exc):
@@ -162,7 +174,7 @@ class ArticleImporter:
         body = record.get("body") or ""
         if not isinstance(body, str):
             raise RecordError(_("nội dung (body) phải là chuỗi"))
-        body_html = body_to_html(body)
+        body_html, hidden = body_to_html(body)
         lead = record.get("lead")
         lead = normalize_text(lead, multiline=True) if isinstance(lead, str) else ""
         if not lead:
@@ -183,6 +195,7 @@ class ArticleImporter:
             "tags": sorted({normalize_text(t)[:100] for t in tags if normalize_text(t)}),
             "original_url": original_url[:500],
             "featured": record.get("featured") is True,
+            "hidden": hidden,
         }
 
     def find_existing(self, home, category, data):
@@ -193,9 +206,12 @@ class ArticleImporter:
             return None
         return ArticlePage.objects.child_of(category).filter(slug=vn_slugify(data["title"])).first()
 
-    def import_record(self, record, hostname=None):
-        """Create or update one article; returns 'created', 'updated' or 'unchanged'."""
+    def import_record(self, record, hostname=None, hidden=None):
+        """Create or update one article; returns 'created', 'updated' or 'unchanged'. Hidden blocks left out
+        of the body are added to the list `hidden`, when given."""
         data = self.clean_record(record)
+        if hidden is not None:
+            hidden.extend(data["hidden"])
         site = self.site_for(record.get("site") if isinstance(record.get("site"), str) else hostname)
         with transaction.atomic():
             home = site.root_page
@@ -259,7 +275,8 @@ class ArticleImporter:
                 if not line.strip():
                     continue
                 record = parse_record(line)
-                outcome = self.import_record(record, hostname=hostname)
+                hidden = []
+                outcome = self.import_record(record, hostname=hostname, hidden=hidden)
             except RecordError as exc:
                 report.errors.append((number, str(exc)))
                 continue
@@ -275,4 +292,5 @@ class ArticleImporter:
                 report.errors.append((number, _("lỗi không lường trước: %(error)r") % {"error": exc}))
                 continue
             setattr(report, outcome, getattr(report, outcome) + 1)
+            report.hidden.extend((number, block) for block in hidden)
         return report

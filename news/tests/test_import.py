@@ -145,3 +145,23 @@ def test_each_line_is_one_record_whatever_it_holds(tmp_path, ward_site, capsys):
     assert set(ArticlePage.objects.values_list("title", flat=True)) == {"Bài một", "Bài ba", "Bài sáu"}
     # Nothing half-written: the failed lines left no page behind.
     assert not ArticlePage.objects.filter(original_url__in=[f"https://cu.example.gov.vn/tin/{n}" for n in (2, 4, 5)])
+
+
+def test_hidden_blocks_are_removed_with_their_links_and_reported(tmp_path, ward_site, client, capsys):
+    spam = (
+        '<p>Phường tổ chức ngày hội.</p><div style="display:none"><a href="http://casino.example/">Sòng bạc</a></div>'
+        '<p style="position:absolute;left:-9999px">Vay tiền <a href="https://vay.example/x">nhanh</a></p>'
+        '<p>Người dân <a href="https://dichvucong.gov.vn/">nộp hồ sơ trực tuyến</a>.</p>'
+    )
+    path = write_lines(tmp_path, GOOD, {**GOOD, "body": spam, "original_url": "https://cu.example.gov.vn/tin/2"})
+    call_command("import_articles", path)
+    page = ArticlePage.objects.get(original_url="https://cu.example.gov.vn/tin/2")
+    html = client.get(page.url).content.decode()
+    for hidden in ("casino.example", "Sòng bạc", "vay.example", "Vay tiền"):
+        assert hidden not in html
+    assert "dichvucong.gov.vn" in html and "ngày hội" in html
+    report = capsys.readouterr().err.splitlines()
+    assert report == [
+        "Dòng 2: đã bỏ khối bị ẩn (display:none): “Sòng bạc”, có liên kết tới casino.example",
+        "Dòng 2: đã bỏ khối bị ẩn (position:absolute; left:-9999px): “Vay tiền nhanh”, có liên kết tới vay.example",
+    ]

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from news.importing import ArticleImporter, read_lines
+from news.importing import ArticleImporter, describe_hidden, read_lines
 
 
 class Command(BaseCommand):
@@ -24,6 +24,9 @@ class Command(BaseCommand):
         with tqdm(total=len(lines), unit=_("dòng"), file=sys.stderr, disable=None, leave=False) as progress:
             report = importer.import_lines(lines, hostname=hostname, progress=progress)
 
+        # Hidden blocks (often planted spam links) are named so an editor can check the article.
+        for number, block in report.hidden:
+            self.stderr.write(_("Dòng %(line)d: %(reason)s") % {"line": number, "reason": describe_hidden(block)})
         for number, reason in report.errors:
             self.stderr.write(_("Dòng %(line)d: %(reason)s") % {"line": number, "reason": reason})
         summary = _(
