@@ -1,7 +1,7 @@
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from wagtail.models import Collection, Site
 
 
 class Role(models.TextChoices):
@@ -39,3 +39,18 @@ class SiteRole(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+class SiteCollection(models.Model):
+    """The collection holding a site's images and documents. Keyed by site, not by name: ward names repeat
+    across provinces and between old and new wards."""
+
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="editorial_collection")
+    collection = models.OneToOneField(Collection, on_delete=models.CASCADE, related_name="editorial_site")
+
+    class Meta:
+        verbose_name = _("thư mục ảnh và tài liệu của trang")
+        verbose_name_plural = _("thư mục ảnh và tài liệu của trang")
+
+    def __str__(self):
+        return self.collection.name

@@ -6,6 +6,8 @@ Nothing is granted globally except entering the admin (and, for Quản trị, th
 `accounts.users` narrows to the users of their own site).
 """
 
+import re
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,7 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from editorial.models import ROLE_ORDER, Role, SiteRole
+from editorial.models import ROLE_ORDER, Role, SiteCollection, SiteRole
 
 PAGE_PERMISSIONS = {
     Role.REPORTER: {"add"},
@@ -55,23 +57,46 @@ def _permission(dotted):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def site_label(site):
+    """How a site's groups, collection and workflow are named: its name, and its hostname too when another
+    site has the same name (ward names repeat across provinces and between old and new wards)."""
+    name = site.site_name or site.hostname
+    if site.site_name and Site.objects.filter(site_name=site.site_name).exclude(pk=site.pk).exists():
+        return f"{name} ({site.hostname})"
+    return name
+
+
 def group_name(site, role):
-    return f"{site.site_name or site.hostname} – {Role(role).label}"
+    return f"{site_label(site)} – {Role(role).label}"
+
+
+def _unused_group_name(name, group=None):
+    """`name`, or `name (2)`, `name (3)`… that no other group has (group names are unique)."""
+    others = Group.objects.exclude(pk=group.pk) if group else Group.objects.all()
+    candidate, number = name, 1
+    while others.filter(name=candidate).exists():
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
 
 
 def site_collection(site):
     """The collection holding a site's images and documents, created on first use."""
+    link = SiteCollection.objects.select_related("collection").filter(site=site).first()
+    if link is not None:
+        return link.collection
     # Wagtail's migrations create the root collection; a flushed test database has none.
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    name = site.site_name or site.hostname
-    collection = root.get_children().filter(name=name).first()
+    # Installs from before SiteCollection named the collection after the site; claim it if no site has.
+    collection = root.get_children().filter(name=site.site_name or site.hostname, editorial_site=None).first()
     if collection is None:
-        collection = root.add_child(instance=Collection(name=name))
+        collection = root.add_child(instance=Collection(name=site_label(site)))
+    SiteCollection.objects.create(site=site, collection=collection)
     return collection
 
 
 def workflow_name(site):
-    return _("Biên tập → Duyệt") + f" ({site.site_name or site.hostname})"
+    return _("Biên tập → Duyệt") + f" ({site_label(site)})"
 
 
 @transaction.atomic
@@ -82,15 +107,22 @@ def ensure_editorial_groups(site):
         name = group_name(site, role)
         site_role = SiteRole.objects.select_related("group").filter(site=site, role=role).first()
         if site_role is None:
-            group, _created = Group.objects.get_or_create(name=name)
+            # A group of that name that stands for no site (made by hand before roles existed) is taken over;
+            # one that stands for another site never is.
+            group = Group.objects.filter(name=name, site_role=None).first()
+            group = group or Group.objects.create(name=_unused_group_name(name))
             SiteRole.objects.create(group=group, site=site, role=role)
         else:
             group = site_role.group
-            if group.name != name:  # the ward was renamed
-                group.name = name
+            if not re.fullmatch(re.escape(name) + r"( \(\d+\))?", group.name):  # the ward was renamed, or
+                group.name = _unused_group_name(name, group)  # another site now has the same name
                 group.save(update_fields=["name"])
         groups[role] = group
         _grant(group, site, role)
+    collection = site_collection(site)
+    if collection.name != site_label(site):
+        collection.name = site_label(site)
+        collection.save(update_fields=["name"])
     _ensure_workflow(site, groups)
     return groups
 
@@ -122,19 +154,31 @@ def _grant(group, site, role):
 
 
 def _ensure_workflow(site, groups):
-    name = workflow_name(site)
+    """The site's workflow and its two steps, found through the site's home page and their order in the
+    workflow, never by name: two wards of one name must not share steps (or each other's reviewers)."""
+    label = site_label(site)
     workflow = Workflow.objects.filter(workflow_pages__page=site.root_page).first()
     if workflow is None:
-        workflow, _created = Workflow.objects.get_or_create(name=name)
+        workflow = Workflow.objects.create(name=workflow_name(site))
+    elif workflow.name != workflow_name(site):
+        workflow.name = workflow_name(site)
+        workflow.save(update_fields=["name"])
     steps = [
         # The head of the board may also do the editing review when no editor is available.
-        (_("Biên tập") + f" ({site.site_name or site.hostname})", [groups[Role.EDITOR], groups[Role.CHIEF]]),
-        (_("Duyệt") + f" ({site.site_name or site.hostname})", [groups[Role.CHIEF]]),
+        (_("Biên tập") + f" ({label})", [groups[Role.EDITOR], groups[Role.CHIEF]]),
+        (_("Duyệt") + f" ({label})", [groups[Role.CHIEF]]),
+    ]
+    current = [
+        link.task.specific
+        for link in WorkflowTask.objects.filter(workflow=workflow).select_related("task").order_by("sort_order")
     ]
     for order, (task_name, task_groups) in enumerate(steps):
-        task = GroupApprovalTask.objects.filter(name=task_name).first()
-        if task is None:
+        task = current[order] if order < len(current) else None
+        if not isinstance(task, GroupApprovalTask):
             task = GroupApprovalTask.objects.create(name=task_name)
+        elif task.name != task_name:
+            task.name = task_name
+            task.save(update_fields=["name"])
         task.groups.set(task_groups)
         WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
     WorkflowPage.objects.update_or_create(page=site.root_page, defaults={"workflow": workflow})

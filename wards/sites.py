@@ -41,7 +41,11 @@ def ensure_ward_site(hostname, ward_name, *, port=80, is_default=False, **settin
     if not isinstance(home, HomePage):
         root = tree_root()
         slug = vn_slugify(ward_name) or hostname.replace(".", "-")
-        home = HomePage.objects.child_of(root).filter(slug=slug).first()
+        # A home page left without a site is taken over; another site's home page never is.
+        home = HomePage.objects.child_of(root).filter(slug=slug, sites_rooted_here=None).first()
+        if home is None and Page.objects.child_of(root).filter(slug=slug).exists():
+            slug = vn_slugify(f"{ward_name} {hostname}")  # ward names repeat across provinces
+            home = HomePage.objects.child_of(root).filter(slug=slug, sites_rooted_here=None).first()
         if home is None:
             home = HomePage(title=f"Trang chủ {ward_name}", slug=slug)
             root.add_child(instance=home)
