@@ -9,7 +9,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core import privacy
+from core import privacy, public_urls
 from core.forms import PortalPageForm
 from core.text import fold, normalize_text, vn_slugify
 
@@ -116,6 +116,12 @@ class BasePage(Page):
     def save(self, *args, **kwargs):
         self.normalise_text_fields()
         return super().save(*args, **kwargs)
+
+    def get_full_url(self, request=None):
+        # Sitemap, canonical, Open Graph, RSS and JSON-LD all come through here (core.public_urls).
+        return public_urls.page_url(self, request)
+
+    full_url = property(get_full_url)  # Wagtail's property is bound to its own method
 
     def get_meta_description(self):
         return self.search_description or ""

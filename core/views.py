@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.public_urls import site_base_url
+
 
 @require_GET
 @cache_control(public=True, max_age=3600)
@@ -10,7 +12,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /api/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {site_base_url(request)}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -60,10 +60,10 @@ class ArticleFeed(Feed):
         return ward_title
 
     def link(self, section):
-        return section.get_url(self.request)
+        return section.get_full_url(self.request)
 
     def feed_url(self, section):
-        return section.get_url(self.request) + "rss/"
+        return section.get_full_url(self.request) + "rss/"
 
     def description(self, section):
         if self.ward.ward_name:
@@ -80,7 +80,7 @@ class ArticleFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.public_urls import absolute_url
 from search import results
 
 
@@ -29,7 +30,7 @@ def search_api(request):
             "results": [
                 {
                     "title": r.title,
-                    "url": request.build_absolute_uri(r.url),
+                    "url": absolute_url(request, r.url),
                     "published": timezone.localtime(r.published).isoformat(),
                     "category": r.category,
                     "snippet": str(r.snippet),

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from core.public_urls import absolute_url
+
 register = template.Library()
 
 
@@ -9,7 +11,7 @@ def article_json_ld(context, page, image_url=None):
     request = context["request"]
     ward = context.get("ward")
     publisher = (ward.agency_name or ward.ward_name) if ward else None
-    url = request.build_absolute_uri(page.get_url(request))
+    url = page.get_full_url(request)
     if image_url:
-        image_url = request.build_absolute_uri(image_url)
+        image_url = absolute_url(request, image_url)
     return mark_safe(page.json_ld(url, publisher=publisher, image_url=image_url))  # noqa: S308 - escaped for <script>

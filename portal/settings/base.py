@@ -225,6 +225,9 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 PORTAL_SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG)
+# Absolute URLs (sitemap, canonical, Open Graph, RSS, JSON-LD) name https://<site hostname> when True;
+# otherwise the scheme, host and port of the request (core.public_urls). Production sets it.
+PORTAL_PUBLIC_HTTPS = False
 
 # A static file missing from the manifest is served under its plain name rather than failing the page.
 WHITENOISE_MANIFEST_STRICT = False

@@ -13,6 +13,7 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
 # so the same settings answer plain HTTP on 127.0.0.1.
 _https = not env_bool("PORTAL_INSECURE_HTTP", False)  # noqa: F405
 SECURE_SSL_REDIRECT = _https
+PORTAL_PUBLIC_HTTPS = _https
 SESSION_COOKIE_SECURE = _https
 CSRF_COOKIE_SECURE = _https
 SECURE_HSTS_SECONDS = 31536000 if _https else 0
