@@ -58,7 +58,9 @@ def test_a_title_saved_with_control_characters_is_stored_clean(ward_site, make_a
 
 # Neither database takes a lone surrogate; PostgreSQL takes no NUL either.
 @pytest.mark.parametrize("character", [c for c in STRAY_CHARACTERS if c != "\ud800"])
-def test_feeds_answer_even_when_a_stored_title_holds_a_control_character(client, ward_site, make_article, character):
+def test_feeds_answer_even_when_a_stored_title_holds_a_control_character(
+    client, ward_site, make_article, character, caplog
+):
     from news.models import ArticlePage
 
     make_article(ward_site, "Tin bình thường", category="chinh-quyen")
@@ -74,3 +76,5 @@ def test_feeds_answer_even_when_a_stored_title_holds_a_control_character(client,
         assert "Tin bình thường" in titles
         assert len(titles) == 2
         assert not any(character in title for title in titles)
+    # The operator learns which article to fix.
+    assert any(broken.url in record.getMessage() for record in caplog.records if record.name == "news.feeds")
