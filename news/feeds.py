@@ -38,7 +38,7 @@ class VietnameseRssFeed(Rss201rev2Feed):
         fields = {"title": title, "link": link, "description": description, **kwargs}
         safe = _xml_safe(fields)
         if safe != fields:
-            logger.warning("feed item %s holds characters XML cannot carry; left out of the feed", link)
+            logger.warning("feed item %s holds characters XML cannot carry; they were removed for the feed", link)
         super().add_item(**safe)
 
     def rss_attributes(self):
