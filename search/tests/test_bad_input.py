@@ -92,10 +92,21 @@ def test_query_parsing_bounds_what_reaches_sql():
     q=st.text(max_size=300),
     page=st.one_of(st.none(), st.text(max_size=12), st.integers().map(str)),
     sort=st.sampled_from(["", "newest", "relevance", "x"]),
+    # Any calendar date (years 1 to 9999), in both accepted spellings, or any text.
+    dates=st.lists(
+        st.one_of(
+            st.sampled_from(["9999-12-31", "0001-01-01", "31/12/9999"]),  # the calendar's ends, found first
+            st.dates().map(str),
+            st.dates().map(lambda d: f"{d:%d/%m}/{d.year}"),
+            st.text(max_size=12),
+        ),
+        min_size=2,
+        max_size=2,
+    ),
 )
-def test_random_text_never_breaks_either_endpoint(ward_site_with_article, q, page, sort):
+def test_random_text_never_breaks_either_endpoint(ward_site_with_article, q, page, sort, dates):
     client = Client()
-    params = {"q": q, "sort": sort}
+    params = {"q": q, "sort": sort, "from": dates[0], "to": dates[1]}
     if page is not None:
         params["page"] = page
     # Django's test client cannot put NUL or lone surrogates in a URL; real browsers percent-encode them,
