@@ -22,6 +22,8 @@ _PX |= {"ex": 8, "ch": 8, "%": 5, "vw": 10, "vh": 10, "vmin": 10, "vmax": 10}
 _LENGTH = re.compile(r"^([-+]?(?:\d+\.?\d*|\.\d+))([a-z%]*)$")
 _COMMENTS = re.compile(r"/\*.*?\*/", re.S)
 _SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([\w-]+)$", re.I)
+# Nothing can be hidden without one of these words; most bodies have none and are not parsed at all.
+_MAY_HIDE = re.compile(r"style|hidden|noscript|template", re.I)
 
 
 @dataclass
@@ -135,23 +137,25 @@ def _how_hidden(element, rules):
 
 def remove_hidden(html):
     """`html` without its hidden elements, and a HiddenBlock for each one removed."""
-    if not html or "<" not in html:
+    if not html or not _MAY_HIDE.search(html):
         return html, []
     soup = BeautifulSoup(html, "html.parser")
     rules = _hiding_rules(soup)
-    removed = []
+    hidden, hidden_ids = [], set()  # a hidden block inside another goes with the outer one
     for element in soup.find_all(True):
-        if element.decomposed or element.name == "style":
-            continue
-        how = _how_hidden(element, rules)
-        if not how:
-            continue
-        hosts = [urlsplit(a["href"].strip()).hostname or "" for a in element.find_all("a", href=True)]
-        if element.name == "a" and element.has_attr("href"):
-            hosts.insert(0, urlsplit(element["href"].strip()).hostname or "")
-        text = " ".join(element.get_text(" ").split())
-        removed.append(HiddenBlock(how=how, text=text[:80], link_hosts=sorted({h for h in hosts if h})))
-        element.decompose()
-    if not removed:
+        how = element.name != "style" and _how_hidden(element, rules)
+        if how and not any(id(parent) in hidden_ids for parent in element.parents):
+            hidden.append((element, how))
+            hidden_ids.add(id(element))
+    if not hidden:
         return html, []
+    removed = []
+    for element, how in hidden:
+        links = element.find_all("a", href=True) + (
+            [element] if element.name == "a" and element.has_attr("href") else []
+        )
+        hosts = {urlsplit(a["href"].strip()).hostname for a in links} - {None, ""}
+        text = " ".join(element.get_text(" ").split())
+        removed.append(HiddenBlock(how=how, text=text[:80], link_hosts=sorted(hosts)))
+        element.decompose()
     return str(soup), removed

@@ -81,3 +81,10 @@ def test_visible_blocks_stay(wrapper):
     result = sanitize(wrapper.format('<a href="https://example.org/">Liên kết thật</a>'))
     assert "Liên kết thật" in result.html and "example.org" in result.html
     assert result.hidden == []
+
+
+def test_a_hidden_block_inside_another_is_named_once():
+    html = '<div hidden><p style="display:none"><a href="http://a.example/">A</a></p><a href="http://b.example/">B</a></div>'
+    [block] = sanitize(html).hidden
+    assert block.how == "hidden"
+    assert block.link_hosts == ["a.example", "b.example"]
