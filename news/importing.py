@@ -19,7 +19,12 @@ from core.text import fold, normalize_html, normalize_text, vn_slugify
 from news.models import ArticlePage, CategoryPage
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-_LOOKS_LIKE_HTML = re.compile(r"<(p|br|div|h[1-6]|ul|ol|li|table|strong|em|b|i|a|img|figure|blockquote)\b", re.I)
+# Inline and hiding elements count too: `<span hidden>…</span>` read as plain text would show its markup.
+_LOOKS_LIKE_HTML = re.compile(
+    r"<(p|br|div|span|font|section|article|h[1-6]|ul|ol|li|table|strong|em|b|i|a|img|figure|blockquote"
+    r"|noscript|template|style)\b",
+    re.I,
+)
 _SLUG_LIKE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LEAD_FROM_BODY_CHARS = 300
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

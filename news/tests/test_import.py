@@ -147,6 +147,14 @@ def test_each_line_is_one_record_whatever_it_holds(tmp_path, ward_site, capsys):
     assert not ArticlePage.objects.filter(original_url__in=[f"https://cu.example.gov.vn/tin/{n}" for n in (2, 4, 5)])
 
 
+def test_a_body_of_only_inline_markup_is_read_as_html():
+    from news.importing import body_to_html
+
+    html, hidden = body_to_html('Tin thật.<span style="display:none">Vay tiền nhanh</span>')
+    assert html == "Tin thật."
+    assert [block.text for block in hidden] == ["Vay tiền nhanh"]
+
+
 def test_hidden_blocks_are_removed_with_their_links_and_reported(tmp_path, ward_site, client, capsys):
     spam = (
         '<p>Phường tổ chức ngày hội.</p><div style="display:none"><a href="http://casino.example/">Sòng bạc</a></div>'
