@@ -2,6 +2,7 @@
 
 import base64
 import json
+import unicodedata
 
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -26,9 +27,21 @@ def _error(message, status):
     return response
 
 
+def _valid_path(path):
+    """A path as location.pathname gives it: no control characters (PostgreSQL refuses NUL) and no lone
+    surrogates (they cannot be encoded); browsers percent-encode both, so only a forged beacon has them."""
+    return (
+        isinstance(path, str)
+        and path.startswith("/")
+        and not path.startswith("//")
+        and len(path) <= MAX_PATH
+        and not any(unicodedata.category(char) in ("Cc", "Cs") for char in path)
+    )
+
+
 def _count(request, path, referrer, source=None):
     """Shared by both beacons: validate, then count; returns an error response or None."""
-    if not isinstance(path, str) or not path.startswith("/") or path.startswith("//") or len(path) > MAX_PATH:
+    if not _valid_path(path):
         return _error(_("Đường dẫn trang không hợp lệ."), 400)
     path = path.split("?", 1)[0].split("#", 1)[0]
     site_id = pages.site_id_for(request)
@@ -63,7 +76,8 @@ def hit(request):
         return _error(_("Nội dung gửi lên quá lớn."), 413)
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # RecursionError: arrays or objects nested deeper than Python's limit, still under MAX_BODY.
         return _error(_("Nội dung không phải JSON hợp lệ."), 400)
     if not isinstance(data, dict) or "path" not in data:
         return _error(_("Thiếu trường path."), 400)
