@@ -145,13 +145,22 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR", BASE_DIR / ".cache"))
+# After a Redis failure the cache leaves Redis alone for this long (pages are rendered uncached meanwhile).
+PORTAL_CACHE_RETRY_SECONDS = float(os.environ.get("PORTAL_CACHE_RETRY_SECONDS", "1"))
 if REDIS_URL:
+    # A Redis that does not answer is a cache miss, never an error page (portal/cache.py).
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"portal-{alias}",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 0.5,
+                "RETRY_SECONDS": PORTAL_CACHE_RETRY_SECONDS,
+                # The page cache's generations must read as "unknown", not 0, while Redis is away.
+                "RAISE_ERRORS": alias == "pages",
+            },
         }
         # Wagtail keeps image renditions under "renditions" and writes them on every render.
         for alias in ("default", "pages", "renditions")

@@ -62,16 +62,20 @@ def free_port(low, high):
 class RedisServer:
     """A redis-server of the test's own on a private port, never the machine's shared one."""
 
-    def __init__(self):
+    def __init__(self, port=None):
         if not shutil.which("redis-server"):
             ci_requires("redis-server")
-        self.port = free_port(6400, 6499)
+        self.port = port or free_port(6400, 6499)
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.start()
+
+    def start(self):
+        """Start (again, after kill()) on the same port; without persistence, as in CI, so it starts empty."""
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        self.url = f"redis://127.0.0.1:{self.port}/0"
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             with socket.socket() as probe:
@@ -86,6 +90,11 @@ class RedisServer:
 
     def resume(self):
         os.kill(self.process.pid, signal.SIGCONT)
+
+    def kill(self):
+        """kill -9: whatever Redis held in memory is gone."""
+        self.process.kill()
+        self.process.wait(timeout=10)
 
     def stop(self):
         if self.process.poll() is None:
