@@ -39,11 +39,14 @@ class DailyVisitor(models.Model):
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     day = models.DateField(_("ngày"))
     visitor = models.CharField(_("mã khách"), max_length=32)
+    # The keyed hash of the visitor's network (visitors.address_key): new visitors per address are capped.
+    address = models.CharField(_("mã địa chỉ"), max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = _("khách trong ngày")
         verbose_name_plural = _("khách trong ngày")
         constraints = [models.UniqueConstraint(fields=["site", "day", "visitor"], name="stats_visitor_once_a_day")]
+        indexes = [models.Index(fields=["site", "day", "address"], name="stats_visitor_address")]
 
     def __str__(self):
         return f"{self.site_id} {self.day} {self.visitor}"
@@ -122,6 +125,7 @@ class PendingHit(models.Model):
     site_id = models.IntegerField()
     day = models.DateField()
     visitor = models.CharField(max_length=32)
+    address = models.CharField(max_length=32, blank=True, default="")
     path = models.CharField(max_length=255)
     page_id = models.IntegerField(null=True)
     source = models.CharField(max_length=16)

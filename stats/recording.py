@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from stats import redis_buffer
 from stats.models import PendingHit
-from stats.visitors import local_day, repeat_seconds, visitor_key
+from stats.visitors import address_key, local_day, repeat_seconds, visitor_key, visitors_per_address
 
 logger = logging.getLogger(__name__)
 
@@ -35,12 +35,14 @@ class Hit:
     path: str
     page_id: int | None
     source: str
+    address: str = ""  # visitors.address_key; empty: no cap applies
 
     def pending(self):
         return PendingHit(
             site_id=self.site_id,
             day=self.day,
             visitor=self.visitor,
+            address=self.address,
             path=self.path,
             page_id=self.page_id,
             source=self.source,
@@ -48,7 +50,7 @@ class Hit:
 
     @classmethod
     def from_pending(cls, row):
-        return cls(row.site_id, row.day, row.visitor, row.path, row.page_id, row.source)
+        return cls(row.site_id, row.day, row.visitor, row.path, row.page_id, row.source, row.address)
 
 
 def with_retries(func):
@@ -68,7 +70,8 @@ def count_view(site_id, path, page_id, ip, user_agent, source, at=None):
     at = at or timezone.now()
     day = local_day(at)
     visitor = visitor_key(site_id, ip, user_agent, day)
-    return record(Hit(site_id, day, visitor, path, page_id, source), at)
+    address = address_key(site_id, ip, day)
+    return record(Hit(site_id, day, visitor, path, page_id, source, address), at)
 
 
 def record(hit, at=None):
@@ -115,30 +118,33 @@ def apply_hits(hits):
     """Add counted hits to the daily tables; call inside a transaction."""
     ops = connection.ops
     pageviews, new_visitors, pages, page_ids, sources = Counter(), Counter(), Counter(), {}, Counter()
-    distinct = sorted({(h.site_id, h.day, h.visitor) for h in hits})
+    distinct = sorted({(h.site_id, h.day, h.visitor, h.address) for h in hits})
     for hit in hits:
         pageviews[hit.site_id, hit.day] += 1
         pages[hit.site_id, hit.day, hit.path] += 1
         page_ids[hit.site_id, hit.day, hit.path] = hit.page_id
         sources[hit.site_id, hit.day, hit.source] += 1
     with connection.cursor() as cursor:
+        new_per_address = Counter()
         for start in range(0, len(distinct), CHUNK):
             chunk = distinct[start : start + CHUNK]
             # Many rows per statement; RETURNING tells which were new (a conflict returns nothing).
             cursor.execute(
-                "INSERT INTO stats_dailyvisitor (site_id, day, visitor) VALUES "  # noqa: S608
-                + ", ".join(["(%s, %s, %s)"] * len(chunk))
-                + " ON CONFLICT (site_id, day, visitor) DO NOTHING RETURNING site_id, day",
+                "INSERT INTO stats_dailyvisitor (site_id, day, visitor, address) VALUES "  # noqa: S608
+                + ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+                + " ON CONFLICT (site_id, day, visitor) DO NOTHING RETURNING site_id, day, address",
                 [
                     value
-                    for site_id, day, visitor in chunk
-                    for value in (site_id, ops.adapt_datefield_value(day), visitor)
+                    for site_id, day, visitor, address in chunk
+                    for value in (site_id, ops.adapt_datefield_value(day), visitor, address)
                 ],
             )
-            for site_id, day in cursor.fetchall():
+            for site_id, day, address in cursor.fetchall():
                 if isinstance(day, str):
                     day = datetime.date.fromisoformat(day)
-                new_visitors[site_id, day] += 1
+                new_per_address[site_id, day, address] += 1
+        for (site_id, day, address), count in new_per_address.items():
+            new_visitors[site_id, day] += count - _beyond_the_cap(cursor, site_id, day, address, count)
         # Sorted keys: concurrent transactions take row locks in one order, so none deadlock.
         for (site_id, day), count in sorted(pageviews.items()):
             cursor.execute(
@@ -160,6 +166,20 @@ def apply_hits(hits):
                 "ON CONFLICT (site_id, day, source) DO UPDATE SET views = stats_sourceday.views + excluded.views",
                 [site_id, ops.adapt_datefield_value(day), source, count],
             )
+
+
+def _beyond_the_cap(cursor, site_id, day, address, new):
+    """How many of `new` visitors just recorded from one address go past the day's cap: their rows stay (so
+    their next hits are not new either), their views count, but they are not counted as visitors."""
+    cap = visitors_per_address()
+    if not address or cap <= 0:
+        return 0
+    cursor.execute(
+        "SELECT COUNT(*) FROM stats_dailyvisitor WHERE site_id = %s AND day = %s AND address = %s",
+        [site_id, connection.ops.adapt_datefield_value(day), address],
+    )
+    total = cursor.fetchone()[0]
+    return min(new, max(0, total - cap))
 
 
 def fold():

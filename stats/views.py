@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from stats import pages, reading
+from stats import limits, pages, reading
 from stats.models import Source
 from stats.recording import count_view
 from stats.visitors import classify_referrer, client_ip, is_robot
@@ -47,6 +47,12 @@ def _count(request, path, referrer, source=None):
     site_id = pages.site_id_for(request)
     if site_id is None:
         return _error(_("Không xác định được cổng thông tin."), 404)
+    ip = client_ip(request)
+    wait = limits.seconds_to_wait(site_id, ip)
+    if wait is not None:
+        response = _error(_("Địa chỉ này gửi quá nhiều lượt xem; vui lòng thử lại sau."), 429)
+        response["Retry-After"] = str(wait)
+        return response
     page_id = pages.resolve(site_id, path)
     if page_id is None:
         return _error(_("Không có trang này trên cổng thông tin."), 404)
@@ -55,7 +61,7 @@ def _count(request, path, referrer, source=None):
     if source is None:
         source = classify_referrer(referrer if isinstance(referrer, str) else "", request.get_host().split(":")[0])
     user_agent = request.META.get("HTTP_USER_AGENT", "")[:512]
-    count_view(site_id, path, page_id, client_ip(request), user_agent, source)
+    count_view(site_id, path, page_id, ip, user_agent, source)
     return None
 
 

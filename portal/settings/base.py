@@ -394,3 +394,9 @@ PORTAL_STATS_REDIS_URL = os.environ.get("PORTAL_STATS_REDIS_URL", REDIS_URL)
 PORTAL_STATS_REDIS_PREFIX = os.environ.get("PORTAL_STATS_REDIS_PREFIX", "portal:stats:")
 # After a Redis failure, count in the database for this long before trying Redis again.
 PORTAL_STATS_REDIS_RETRY_SECONDS = float(os.environ.get("PORTAL_STATS_REDIS_RETRY_SECONDS", "5"))
+# What one address (an IPv6 /64) may add to a site, since many phones share one address behind carrier NAT
+# (docs/statistics.md): beacons per window (more are answered 429), and new visitors per day (more still
+# count as views, not as visitors). 0 switches a limit off.
+PORTAL_STATS_RATE_LIMIT = int(os.environ.get("PORTAL_STATS_RATE_LIMIT", "120"))
+PORTAL_STATS_RATE_WINDOW = int(os.environ.get("PORTAL_STATS_RATE_WINDOW", "60"))
+PORTAL_STATS_VISITORS_PER_ADDRESS = int(os.environ.get("PORTAL_STATS_VISITORS_PER_ADDRESS", "50"))

@@ -77,7 +77,7 @@ def test_a_killed_redis_loses_no_answered_hit(settings, beacon, ward_site, redis
             redis_server.kill()
         if n == 80:
             redis_server.start()  # a new, empty one on the same port
-        answered += beacon("/", ua=ua(n)).status_code == 204
+        answered += beacon("/", ua=ua(n), ip=f"198.51.100.{n + 1}").status_code == 204
     assert fold() > 0
     visitors, pageviews = stored()
     print(f"\nhits sent {sent}, answered 204: {answered}, counted: {pageviews}")
