@@ -20,7 +20,7 @@ from stats.tests.conftest import RedisServer, free_port
 pytestmark = pytest.mark.own_databases
 
 ARTICLE = "/chinh-quyen/tin-dau-tien-cua-phuong/"
-PAGES = ["/", "/chinh-quyen/", ARTICLE, "/sitemap.xml", "/rss/", "/tim-kiem/?q=phuong", "/api/stats/", "/robots.txt"]
+PAGES = ["/", "/chinh-quyen/", ARTICLE, "/sitemap.xml", "/rss/", "/tim-kiem/?q=phuong", "/ty-gia/", "/api/stats/"]
 PASSWORD = "mat-khau-rat-dai-2026"  # noqa: S105
 
 
