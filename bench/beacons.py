@@ -7,7 +7,7 @@ Each round sends the same number of requests to two endpoints of one gunicorn:
 reference measured in the same run, `GET /robots.txt` (a view that touches no
 database). It prints per-round rates, their medians, the ratio, the error count
 (must be 0), and the size of stats/static/stats/hit.js in bytes, raw and gzipped.
-With --redis, hits are buffered in a redis-server of the benchmark's own (folded at the end).
+With --redis, a redis-server of the benchmark's own keeps the repeat limit and hits wait for the fold at the end.
 """
 
 import argparse

@@ -6,10 +6,12 @@ not use the front (runserver, the test client).
 """
 
 import logging
+import sys
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info
 from django.http import HttpResponse
+from redis import RedisError
 
 from wards.sitecache import site_id_for_request
 
@@ -19,6 +21,12 @@ from .store import current_generations, lookup, response_parts, store
 logger = logging.getLogger(__name__)
 # APIs answer live figures (statistics, search) and are never stored.
 SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/api/")
+
+
+def _cache_failed(message):
+    """Log a failing cache, unless Redis is the cause: portal.cache logs that, at most once a minute."""
+    if not isinstance(sys.exc_info()[1], RedisError):
+        logger.warning(message, exc_info=True)
 
 
 def cacheable_path(path):
@@ -65,7 +73,7 @@ class PageCacheMiddleware:
         try:
             entry = lookup(key)
         except Exception:  # noqa: BLE001 - with the cache down, pages are rendered as if uncached
-            logger.warning("page cache unavailable", exc_info=True)
+            _cache_failed("page cache unavailable")
             return self.get_response(request)
         if entry is not None:
             status, headers, body = response_parts(entry, meta.get("HTTP_ACCEPT_ENCODING"), request.method == "HEAD")
@@ -82,7 +90,7 @@ class PageCacheMiddleware:
         try:
             generations = current_generations(site_id, group)
         except Exception:  # noqa: BLE001
-            logger.warning("page cache unavailable", exc_info=True)
+            _cache_failed("page cache unavailable")
             return self.get_response(request)
         response = self.get_response(request)
         if is_storable(request, response):
@@ -98,5 +106,5 @@ class PageCacheMiddleware:
                     settings.PORTAL_PAGE_CACHE_SECONDS,
                 )
             except Exception:  # noqa: BLE001 - not caching a page is no reason to fail it
-                logger.warning("page cache store failed", exc_info=True)
+                _cache_failed("page cache store failed")
         return response

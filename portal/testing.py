@@ -35,6 +35,31 @@ def article_file(tmp_path, title, original_url):
     return str(path)
 
 
+def server_environment(tmp_path, **extra):
+    """What a test's own server needs besides its database: folders of its own, and visitor counting as in
+    stats' concurrency tests (the beacons' X-Forwarded-For is trusted, the whole run is one repeat window,
+    figures are read uncached)."""
+    return {
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "PORTAL_TRUSTED_PROXIES": "127.0.0.1",
+        "PORTAL_STATS_REPEAT_SECONDS": "3600",
+        "PORTAL_STATS_CACHE_SECONDS": "0",
+        "PORTAL_STATS_ONLINE_MINUTES": "120",
+        **extra,
+    }
+
+
+def prepare_ward(env, tmp_path):
+    """A migrated database with the ward at localhost and one article, and the collected static files
+    that production settings serve (hashed, compressed)."""
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+    manage(env, "create_ward_site", "--hostname", "localhost", "--name", "Phường Hồng Gai", "--default")
+    manage(env, "import_articles", article_file(tmp_path, "Tin đầu tiên của phường", "https://cu.example/1"))
+
+
 def wait_for(check, timeout=1.0):
     """Seconds until check() holds, or fail after `timeout`."""
     start = time.monotonic()

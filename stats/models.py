@@ -39,11 +39,14 @@ class DailyVisitor(models.Model):
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     day = models.DateField(_("ngày"))
     visitor = models.CharField(_("mã khách"), max_length=32)
+    # The keyed hash of the visitor's network (visitors.address_key): new visitors per address are capped.
+    address = models.CharField(_("mã địa chỉ"), max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = _("khách trong ngày")
         verbose_name_plural = _("khách trong ngày")
         constraints = [models.UniqueConstraint(fields=["site", "day", "visitor"], name="stats_visitor_once_a_day")]
+        indexes = [models.Index(fields=["site", "day", "address"], name="stats_visitor_address")]
 
     def __str__(self):
         return f"{self.site_id} {self.day} {self.visitor}"
@@ -115,25 +118,17 @@ class SourceDay(models.Model):
         return f"{self.site_id} {self.day} {self.source}: {self.views}"
 
 
-class FoldedBatch(models.Model):
-    """A Redis batch already written to the database, so a retried fold never counts it twice."""
+class PendingHit(models.Model):
+    """A counted hit waiting for the fold (with Redis): written before the beacon is answered, so a Redis that
+    dies loses no hit; `stats_fold` adds it to the daily tables and deletes it in one transaction."""
 
-    batch = models.CharField(max_length=64, unique=True)
-    folded_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.batch
-
-
-class FallbackHit(models.Model):
-    """A hit written to the database because Redis did not answer in time.
-
-    A command that timed out may still run when Redis wakes up; its copy in the Redis
-    queue carries this id, and the fold drops it instead of counting the hit twice.
-    """
-
-    hit_id = models.CharField(max_length=32, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    site_id = models.IntegerField()
+    day = models.DateField()
+    visitor = models.CharField(max_length=32)
+    address = models.CharField(max_length=32, blank=True, default="")
+    path = models.CharField(max_length=255)
+    page_id = models.IntegerField(null=True)
+    source = models.CharField(max_length=16)
 
     def __str__(self):
-        return self.hit_id
+        return f"{self.site_id} {self.day} {self.path}"

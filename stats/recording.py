@@ -1,25 +1,25 @@
-"""Writing hits: straight to the database, or through a Redis buffer folded in later.
+"""Writing hits: straight to the database, or, with Redis, queued in the database and folded in later.
 
 Exactness rests on the database in both paths: a visitor counts for a day only when its
 row in stats_dailyvisitor is inserted (a unique constraint decides), and every counter
-is bumped with an upsert in the same transaction. A Redis batch is folded under a
-batch id recorded in that transaction, so a retried fold cannot count it twice.
+is bumped with an upsert in the same transaction. With Redis, Redis only decides whether a
+hit repeats a view too soon; a counted hit is one insert into stats_pendinghit before the
+beacon is answered, and the fold moves pending rows into the counters and deletes them in
+one transaction, so a hit is counted exactly once whatever happens to Redis or to a fold.
 """
 
 import dataclasses
 import datetime
-import json
 import logging
 import time
-import uuid
 from collections import Counter
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from stats import redis_buffer
-from stats.models import FallbackHit, FoldedBatch
-from stats.visitors import local_day, repeat_seconds, visitor_key
+from stats.models import PendingHit
+from stats.visitors import address_key, local_day, repeat_seconds, visitor_key, visitors_per_address
 
 logger = logging.getLogger(__name__)
 
@@ -35,17 +35,22 @@ class Hit:
     path: str
     page_id: int | None
     source: str
-    hit_id: str = dataclasses.field(default_factory=lambda: uuid.uuid4().hex)
+    address: str = ""  # visitors.address_key; empty: no cap applies
 
-    def dumps(self):
-        day = self.day.isoformat()
-        return json.dumps([self.site_id, day, self.visitor, self.path, self.page_id, self.source, self.hit_id])
+    def pending(self):
+        return PendingHit(
+            site_id=self.site_id,
+            day=self.day,
+            visitor=self.visitor,
+            address=self.address,
+            path=self.path,
+            page_id=self.page_id,
+            source=self.source,
+        )
 
     @classmethod
-    def loads(cls, text):
-        site_id, day, visitor, path, page_id, source, hit_id = json.loads(text)
-        day = datetime.date.fromisoformat(day)
-        return cls(int(site_id), day, str(visitor), str(path), page_id, str(source), str(hit_id))
+    def from_pending(cls, row):
+        return cls(row.site_id, row.day, row.visitor, row.path, row.page_id, row.source, row.address)
 
 
 def with_retries(func):
@@ -65,23 +70,24 @@ def count_view(site_id, path, page_id, ip, user_agent, source, at=None):
     at = at or timezone.now()
     day = local_day(at)
     visitor = visitor_key(site_id, ip, user_agent, day)
-    return record(Hit(site_id, day, visitor, path, page_id, source), at)
+    address = address_key(site_id, ip, day)
+    return record(Hit(site_id, day, visitor, path, page_id, source, address), at)
 
 
 def record(hit, at=None):
     """Count one view; returns True when it counted (False: repeated within the limit)."""
     at = at or timezone.now()
-    buffered = redis_buffer.push(hit, at)
-    if buffered is not None:
-        return buffered
-    fallback = bool(redis_buffer.url())
-    return with_retries(lambda: _record_in_db(hit, at, fallback))
+    claimed = redis_buffer.claim(hit, at)
+    if claimed is None:
+        return with_retries(lambda: _record_in_db(hit, at))
+    if claimed:
+        # Stored before the beacon is answered: Redis may die with everything it holds.
+        with_retries(lambda: hit.pending().save(force_insert=True))
+    return claimed
 
 
-def _record_in_db(hit, at, fallback=False):
+def _record_in_db(hit, at):
     with transaction.atomic():
-        if fallback:
-            FallbackHit.objects.create(hit_id=hit.hit_id)
         if not _claim_view(hit, at):
             return False
         apply_hits([hit])
@@ -112,30 +118,33 @@ def apply_hits(hits):
     """Add counted hits to the daily tables; call inside a transaction."""
     ops = connection.ops
     pageviews, new_visitors, pages, page_ids, sources = Counter(), Counter(), Counter(), {}, Counter()
-    distinct = sorted({(h.site_id, h.day, h.visitor) for h in hits})
+    distinct = sorted({(h.site_id, h.day, h.visitor, h.address) for h in hits})
     for hit in hits:
         pageviews[hit.site_id, hit.day] += 1
         pages[hit.site_id, hit.day, hit.path] += 1
         page_ids[hit.site_id, hit.day, hit.path] = hit.page_id
         sources[hit.site_id, hit.day, hit.source] += 1
     with connection.cursor() as cursor:
+        new_per_address = Counter()
         for start in range(0, len(distinct), CHUNK):
             chunk = distinct[start : start + CHUNK]
             # Many rows per statement; RETURNING tells which were new (a conflict returns nothing).
             cursor.execute(
-                "INSERT INTO stats_dailyvisitor (site_id, day, visitor) VALUES "  # noqa: S608
-                + ", ".join(["(%s, %s, %s)"] * len(chunk))
-                + " ON CONFLICT (site_id, day, visitor) DO NOTHING RETURNING site_id, day",
+                "INSERT INTO stats_dailyvisitor (site_id, day, visitor, address) VALUES "  # noqa: S608
+                + ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+                + " ON CONFLICT (site_id, day, visitor) DO NOTHING RETURNING site_id, day, address",
                 [
                     value
-                    for site_id, day, visitor in chunk
-                    for value in (site_id, ops.adapt_datefield_value(day), visitor)
+                    for site_id, day, visitor, address in chunk
+                    for value in (site_id, ops.adapt_datefield_value(day), visitor, address)
                 ],
             )
-            for site_id, day in cursor.fetchall():
+            for site_id, day, address in cursor.fetchall():
                 if isinstance(day, str):
                     day = datetime.date.fromisoformat(day)
-                new_visitors[site_id, day] += 1
+                new_per_address[site_id, day, address] += 1
+        for (site_id, day, address), count in new_per_address.items():
+            new_visitors[site_id, day] += count - _beyond_the_cap(cursor, site_id, day, address, count)
         # Sorted keys: concurrent transactions take row locks in one order, so none deadlock.
         for (site_id, day), count in sorted(pageviews.items()):
             cursor.execute(
@@ -159,68 +168,50 @@ def apply_hits(hits):
             )
 
 
-def fold():
-    """Move buffered hits from Redis into the database; returns how many hits were folded.
-
-    Idempotent and safe to run from several places at once: the live queue is renamed to
-    a batch key first (new hits go to a fresh queue), the batch id is stored with the
-    counts, and the batch key is deleted only afterwards. A batch left by a crash is
-    picked up by the next run and counted only if its id is not stored yet.
-    """
-    client = redis_buffer.client()
-    if client is None:
+def _beyond_the_cap(cursor, site_id, day, address, new):
+    """How many of `new` visitors just recorded from one address go past the day's cap: their rows stay (so
+    their next hits are not new either), their views count, but they are not counted as visitors."""
+    cap = visitors_per_address()
+    if not address or cap <= 0:
         return 0
+    cursor.execute(
+        "SELECT COUNT(*) FROM stats_dailyvisitor WHERE site_id = %s AND day = %s AND address = %s",
+        [site_id, connection.ops.adapt_datefield_value(day), address],
+    )
+    total = cursor.fetchone()[0]
+    return min(new, max(0, total - cap))
+
+
+def fold():
+    """Move pending hits into the daily tables; returns how many were folded.
+
+    Each chunk is added and deleted in one transaction, so a fold that dies leaves its chunk pending
+    for the next run, and two folds at once never take the same rows (PostgreSQL: SKIP LOCKED; SQLite:
+    one writer at a time, and the second finds the rows gone).
+    """
     folded = 0
-    for key in redis_buffer.pending_batches(client):
-        folded += _fold_batch(client, key)
-    key = redis_buffer.take_queue(client, uuid.uuid4().hex)
-    if key is not None:
-        folded += _fold_batch(client, key)
-    return folded
+    while True:
+        count = with_retries(_fold_chunk)
+        folded += count
+        if count < CHUNK:
+            return folded
 
 
-def _fold_batch(client, key):
-    batch = key.rsplit(":", 1)[-1]
-    hits = [Hit.loads(item) for item in client.lrange(key, 0, -1)]
-
-    def write():
-        try:
-            with transaction.atomic():
-                if FoldedBatch.objects.filter(batch=batch).exists():
-                    return 0
-                FoldedBatch.objects.create(batch=batch)
-                counted = _without_fallback_copies(hits)
-                apply_hits(counted)
-                return len(counted)
-        except IntegrityError:
-            # Another fold wrote this batch at the same moment.
-            return 0
-
-    folded = with_retries(write)
-    client.delete(key)
-    return folded
-
-
-def _without_fallback_copies(hits):
-    """Drop hits the database already took while Redis was stalled (see FallbackHit)."""
-    ids = [hit.hit_id for hit in hits]
-    taken = set()
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        taken.update(FallbackHit.objects.filter(hit_id__in=chunk).values_list("hit_id", flat=True))
-    if taken:
-        FallbackHit.objects.filter(hit_id__in=taken).delete()
-    return [hit for hit in hits if hit.hit_id not in taken]
+def _fold_chunk():
+    with transaction.atomic():
+        rows = list(PendingHit.objects.select_for_update(skip_locked=True).order_by("pk")[:CHUNK])
+        if rows:
+            apply_hits([Hit.from_pending(row) for row in rows])
+            PendingHit.objects.filter(pk__in=[row.pk for row in rows]).delete()
+        return len(rows)
 
 
 def prune(now=None):
-    """Drop rows no longer needed: old repeat-limit rows, folded batch ids, yesterday's keys."""
+    """Drop rows no longer needed: old repeat-limit rows, yesterday's keys."""
     from stats.models import RecentView
     from stats.visitors import local_day, online_minutes, retire_before
 
     now = now or timezone.now()
     horizon = now - datetime.timedelta(minutes=online_minutes(), seconds=repeat_seconds())
     RecentView.objects.filter(counted_at__lt=horizon).delete()
-    FoldedBatch.objects.filter(folded_at__lt=now - datetime.timedelta(days=2)).delete()
-    FallbackHit.objects.filter(created_at__lt=now - datetime.timedelta(days=2)).delete()
     retire_before(local_day(now))

@@ -1,10 +1,10 @@
-"""The Redis side: hot counters and a queue of counted hits, with a fall-back when Redis is away.
+"""The Redis side: the repeat limit and "Đang online", with a fall-back when Redis is away.
 
-Keys (under PORTAL_STATS_REDIS_PREFIX) hold only visitor hashes, paths and counts:
+Redis holds nothing that cannot be lost: the counted hits themselves wait in the database (PendingHit), so a
+Redis killed without persistence costs at most a repeat counted twice and a few minutes of "Đang online".
+Keys (under PORTAL_STATS_REDIS_PREFIX) hold only visitor hashes and times:
   seen:<site>:<hash of visitor|path>   repeat limit, expires after PORTAL_STATS_REPEAT_SECONDS
   online:<site>                        sorted set visitor -> last seen (unix time)
-  queue                                list of counted hits waiting for the fold
-  fold:<batch id>                      a queue renamed by a fold that is in progress
 """
 
 import hashlib
@@ -18,11 +18,10 @@ logger = logging.getLogger(__name__)
 _clients = {}
 _down_until = {}
 
-# One round trip per hit: the repeat check, 'online' and the queue move together.
-PUSH_SCRIPT = """
+# One round trip per hit: 'online' and the repeat check together.
+CLAIM_SCRIPT = """
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-  redis.call('RPUSH', KEYS[3], ARGV[4])
   return 1
 end
 return 0
@@ -55,7 +54,7 @@ def mark_down(exc):
     address = url()
     retry = float(getattr(settings, "PORTAL_STATS_REDIS_RETRY_SECONDS", 5))
     _down_until[address] = time.monotonic() + retry
-    logger.warning("Redis for statistics unavailable (%s); counting in the database", exc)
+    logger.warning("Redis cho thống kê truy cập không dùng được (%s); lượt xem được đếm thẳng vào cơ sở dữ liệu", exc)
 
 
 def redis_errors():
@@ -64,8 +63,8 @@ def redis_errors():
     return (redis.RedisError, OSError)
 
 
-def push(hit, at):
-    """True/False when Redis took the hit (counted / repeated); None when Redis cannot be used."""
+def claim(hit, at):
+    """True when the hit is to be counted, False when it repeats a view too soon; None when Redis cannot be used."""
     redis_client = client()
     if redis_client is None:
         return None
@@ -73,15 +72,13 @@ def push(hit, at):
     seen = hashlib.sha256(f"{hit.visitor}|{hit.path}".encode()).hexdigest()[:32]
     try:
         result = redis_client.eval(
-            PUSH_SCRIPT,
-            3,
+            CLAIM_SCRIPT,
+            2,
             f"{p}seen:{hit.site_id}:{seen}",
             f"{p}online:{hit.site_id}",
-            f"{p}queue",
             int(getattr(settings, "PORTAL_STATS_REPEAT_SECONDS", 30)),
             f"{at.timestamp():.3f}",
             hit.visitor,
-            hit.dumps(),
         )
     except redis_errors() as exc:
         mark_down(exc)
@@ -103,19 +100,3 @@ def online(site_id, since):
     except redis_errors() as exc:
         mark_down(exc)
         return None
-
-
-def pending_batches(redis_client):
-    return list(redis_client.scan_iter(match=f"{prefix()}fold:*", count=100))
-
-
-def take_queue(redis_client, batch):
-    """Rename the live queue to a batch key; None when there is nothing to fold."""
-    key = f"{prefix()}fold:{batch}"
-    import redis
-
-    try:
-        redis_client.rename(f"{prefix()}queue", key)
-    except redis.ResponseError:
-        return None
-    return key

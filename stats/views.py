@@ -2,6 +2,7 @@
 
 import base64
 import json
+import unicodedata
 
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -10,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from stats import pages, reading
+from stats import limits, pages, reading
 from stats.models import Source
 from stats.recording import count_view
 from stats.visitors import classify_referrer, client_ip, is_robot
@@ -26,14 +27,32 @@ def _error(message, status):
     return response
 
 
+def _valid_path(path):
+    """A path as location.pathname gives it: no control characters (PostgreSQL refuses NUL) and no lone
+    surrogates (they cannot be encoded); browsers percent-encode both, so only a forged beacon has them."""
+    return (
+        isinstance(path, str)
+        and path.startswith("/")
+        and not path.startswith("//")
+        and len(path) <= MAX_PATH
+        and not any(unicodedata.category(char) in ("Cc", "Cs") for char in path)
+    )
+
+
 def _count(request, path, referrer, source=None):
     """Shared by both beacons: validate, then count; returns an error response or None."""
-    if not isinstance(path, str) or not path.startswith("/") or path.startswith("//") or len(path) > MAX_PATH:
+    if not _valid_path(path):
         return _error(_("Đường dẫn trang không hợp lệ."), 400)
     path = path.split("?", 1)[0].split("#", 1)[0]
     site_id = pages.site_id_for(request)
     if site_id is None:
         return _error(_("Không xác định được cổng thông tin."), 404)
+    ip = client_ip(request)
+    wait = limits.seconds_to_wait(site_id, ip)
+    if wait is not None:
+        response = _error(_("Địa chỉ này gửi quá nhiều lượt xem; vui lòng thử lại sau."), 429)
+        response["Retry-After"] = str(wait)
+        return response
     page_id = pages.resolve(site_id, path)
     if page_id is None:
         return _error(_("Không có trang này trên cổng thông tin."), 404)
@@ -42,7 +61,7 @@ def _count(request, path, referrer, source=None):
     if source is None:
         source = classify_referrer(referrer if isinstance(referrer, str) else "", request.get_host().split(":")[0])
     user_agent = request.META.get("HTTP_USER_AGENT", "")[:512]
-    count_view(site_id, path, page_id, client_ip(request), user_agent, source)
+    count_view(site_id, path, page_id, ip, user_agent, source)
     return None
 
 
@@ -63,7 +82,8 @@ def hit(request):
         return _error(_("Nội dung gửi lên quá lớn."), 413)
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # RecursionError: arrays or objects nested deeper than Python's limit, still under MAX_BODY.
         return _error(_("Nội dung không phải JSON hợp lệ."), 400)
     if not isinstance(data, dict) or "path" not in data:
         return _error(_("Thiếu trường path."), 400)

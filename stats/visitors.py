@@ -66,9 +66,37 @@ def forget_cached_secrets():
     _secrets.clear()
 
 
-def visitor_key(site_id, ip, user_agent, day):
-    message = f"{site_id}|{ip}|{user_agent}".encode("utf-8", "replace")
+def _keyed(day, text):
+    message = text.encode("utf-8", "replace")
     return hmac.new(bytes.fromhex(secret_for(day)), message, hashlib.sha256).hexdigest()[:32]
+
+
+def visitor_key(site_id, ip, user_agent, day):
+    return _keyed(day, f"{site_id}|{ip}|{user_agent}")
+
+
+def network_of(ip):
+    """The address as limits see it: an IPv6 address by its /64, which one subscriber gets whole."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped:
+        return str(address.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/64", strict=False))
+
+
+def address_key(site_id, ip, day):
+    """The client's network under the day's secret, for the limits per address (stats.limits); like a visitor
+    key, it cannot be tied to an address once the day's secret is gone."""
+    return _keyed(day, f"{site_id}|address|{network_of(ip)}")
+
+
+def visitors_per_address():
+    """New visitors one address may add to a site in a day (0: no cap)."""
+    return int(getattr(settings, "PORTAL_STATS_VISITORS_PER_ADDRESS", 50))
 
 
 def online_minutes():

@@ -145,13 +145,22 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_DIR = Path(os.environ.get("PORTAL_CACHE_DIR", BASE_DIR / ".cache"))
+# After a Redis failure the cache leaves Redis alone for this long (pages are rendered uncached meanwhile).
+PORTAL_CACHE_RETRY_SECONDS = float(os.environ.get("PORTAL_CACHE_RETRY_SECONDS", "1"))
 if REDIS_URL:
+    # A Redis that does not answer is a cache miss, never an error page (portal/cache.py).
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"portal-{alias}",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 0.5,
+                "RETRY_SECONDS": PORTAL_CACHE_RETRY_SECONDS,
+                # The page cache's generations must read as "unknown", not 0, while Redis is away.
+                "RAISE_ERRORS": alias == "pages",
+            },
         }
         # Wagtail keeps image renditions under "renditions" and writes them on every render.
         for alias in ("default", "pages", "renditions")
@@ -388,3 +397,9 @@ PORTAL_STATS_REDIS_URL = os.environ.get("PORTAL_STATS_REDIS_URL", REDIS_URL)
 PORTAL_STATS_REDIS_PREFIX = os.environ.get("PORTAL_STATS_REDIS_PREFIX", "portal:stats:")
 # After a Redis failure, count in the database for this long before trying Redis again.
 PORTAL_STATS_REDIS_RETRY_SECONDS = float(os.environ.get("PORTAL_STATS_REDIS_RETRY_SECONDS", "5"))
+# What one address (an IPv6 /64) may add to a site, since many phones share one address behind carrier NAT
+# (docs/statistics.md): beacons per window (more are answered 429), and new visitors per day (more still
+# count as views, not as visitors). 0 switches a limit off.
+PORTAL_STATS_RATE_LIMIT = int(os.environ.get("PORTAL_STATS_RATE_LIMIT", "120"))
+PORTAL_STATS_RATE_WINDOW = int(os.environ.get("PORTAL_STATS_RATE_WINDOW", "60"))
+PORTAL_STATS_VISITORS_PER_ADDRESS = int(os.environ.get("PORTAL_STATS_VISITORS_PER_ADDRESS", "50"))

@@ -8,7 +8,7 @@ import pytest
 
 from bench.harness import granian
 from conftest import ci_requires
-from portal.testing import article_file, manage, wait_for
+from portal.testing import article_file, manage, prepare_ward, server_environment, wait_for
 from stats.tests.test_concurrency import expected, script, send_all
 
 PG_SERVER = os.environ.get("TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
@@ -34,17 +34,7 @@ def shared_services(tmp_path):
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "two-instances-" + "k" * 50,
         "PORTAL_INSECURE_HTTP": "1",
-        "DATABASE_URL": f"{PG_SERVER}/{name}",
-        "REDIS_URL": REDIS,
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "ALLOWED_HOSTS": "localhost,127.0.0.1",
-        # Visitor counting as in stats' concurrency tests: the beacons' X-Forwarded-For is trusted, the whole
-        # run is one repeat window, figures are read uncached.
-        "PORTAL_TRUSTED_PROXIES": "127.0.0.1",
-        "PORTAL_STATS_REPEAT_SECONDS": "3600",
-        "PORTAL_STATS_CACHE_SECONDS": "0",
-        "PORTAL_STATS_ONLINE_MINUTES": "120",
+        **server_environment(tmp_path, DATABASE_URL=f"{PG_SERVER}/{name}", REDIS_URL=REDIS),
     }
     yield env
     redis.Redis.from_url(REDIS).flushdb()
@@ -54,10 +44,7 @@ def shared_services(tmp_path):
 
 def test_a_change_is_served_fresh_and_visitors_add_up_across_both_instances(tmp_path, shared_services):
     env = shared_services
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "collectstatic", "--no-input", "-v", "0")  # production serves hashed, compressed files
-    manage(env, "create_ward_site", "--hostname", "localhost", "--name", "Phường Hồng Gai", "--default")
-    manage(env, "import_articles", article_file(tmp_path, "Tin đầu tiên của phường", "https://cu.example/1"))
+    prepare_ward(env, tmp_path)
 
     server_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
     with granian(workers=2, **server_env) as (port_a, _), granian(workers=2, **server_env) as (port_b, _):

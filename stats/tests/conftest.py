@@ -15,7 +15,7 @@ from conftest import ci_requires
 @pytest.fixture(autouse=True)
 def _fresh_stats_state(settings):
     """Per-process caches would otherwise outlive each test's rolled-back database."""
-    from stats import pages, redis_buffer, visitors
+    from stats import limits, pages, redis_buffer, visitors
 
     settings.PORTAL_STATS_CACHE_SECONDS = 0
     settings.PORTAL_STATS_REDIS_URL = ""
@@ -24,6 +24,7 @@ def _fresh_stats_state(settings):
     pages._resolve.cache_clear()
     pages._site_id.cache_clear()
     redis_buffer._down_until.clear()
+    limits.forget()
     yield
     visitors.forget_cached_secrets()
     pages._resolve.cache_clear()
@@ -62,16 +63,20 @@ def free_port(low, high):
 class RedisServer:
     """A redis-server of the test's own on a private port, never the machine's shared one."""
 
-    def __init__(self):
+    def __init__(self, port=None):
         if not shutil.which("redis-server"):
             ci_requires("redis-server")
-        self.port = free_port(6400, 6499)
+        self.port = port or free_port(6400, 6499)
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.start()
+
+    def start(self):
+        """Start (again, after kill()) on the same port; without persistence, as in CI, so it starts empty."""
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        self.url = f"redis://127.0.0.1:{self.port}/0"
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             with socket.socket() as probe:
@@ -86,6 +91,11 @@ class RedisServer:
 
     def resume(self):
         os.kill(self.process.pid, signal.SIGCONT)
+
+    def kill(self):
+        """kill -9: whatever Redis held in memory is gone."""
+        self.process.kill()
+        self.process.wait(timeout=10)
 
     def stop(self):
         if self.process.poll() is None:

@@ -73,12 +73,30 @@ def post(client, body, content_type="text/plain", host="localhost"):
         ('{"path": "/khong-co-trang-nay/"}', "text/plain", 404),
         ('{"path": "/"}', "application/x-www-form-urlencoded", 415),
         (json.dumps({"path": "/", "ref": "x" * 5000}), "text/plain", 413),
+        # Nested deeper than Python's recursion limit, yet under the size limit.
+        ("[" * 1020 + "]" * 1020, "text/plain", 400),
+        ('{"path": "/", "ref": ' + "[" * 1010 + "]" * 1010 + "}", "application/json", 400),
+        # A lone surrogate cannot be encoded; a NUL cannot be stored by PostgreSQL. Browsers send neither.
+        ('{"path": "/\\ud800/"}', "text/plain", 400),
+        ('{"path": "/tin-tuc-su-kien/\\udfff"}', "text/plain", 400),
+        ('{"path": "/\\u0000/"}', "text/plain", 400),
+        ('{"path": "/tin-tuc-su-kien/\\u0007"}', "text/plain", 400),
+        ('{"path": "/", "ref": "https://zalo.me/\\ud800\\u0000"}', "text/plain", 204),
     ],
 )
 def test_malformed_beacons_get_a_4xx_and_count_nothing(client, ward_site, body, content_type, status):
     response = post(client, body, content_type)
     assert response.status_code == status
+    if status == 204:
+        return
     assert "error" in json.loads(response.content)
+    assert nothing_counted()
+
+
+@pytest.mark.parametrize("path", ["/%00/", "/%ED%A0%80/", "/tin-tuc-su-kien/%00"])
+def test_the_noscript_image_refuses_control_characters_and_broken_utf8(client, ward_site, path):
+    response = client.get(f"/api/hit.gif?p={path}", HTTP_HOST="localhost", HTTP_USER_AGENT=PERSON)
+    assert response.status_code in (400, 404)
     assert nothing_counted()
 
 

@@ -1,23 +1,18 @@
-"""Periodic job: fold the Redis buffer into the database and drop expired rows.
+"""Periodic job: fold the hits counted with Redis's help into the daily figures and drop expired rows.
 
 Run it every minute (cron, systemd timer). Running it twice, or two at once, changes
-nothing: see stats.recording.fold.
+nothing: see stats.recording.fold. It needs only the database, so it works while Redis is away.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from stats import recording, redis_buffer
+from stats import recording
 
 
 class Command(BaseCommand):
-    help = "Chuyển số liệu truy cập đang đệm trong Redis vào cơ sở dữ liệu và xoá dữ liệu đã hết hạn."
+    help = "Cộng các lượt xem đang chờ vào số liệu từng ngày và xoá dữ liệu đã hết hạn."
 
     def handle(self, *args, **options):
-        folded = 0
-        if redis_buffer.url():
-            try:
-                folded = recording.fold()
-            except redis_buffer.redis_errors() as exc:
-                raise CommandError(f"Không kết nối được Redis ({redis_buffer.url()}): {exc}") from exc
+        folded = recording.fold()
         recording.prune()
-        self.stdout.write(f"Đã chuyển {folded} lượt xem vào cơ sở dữ liệu.")
+        self.stdout.write(f"Đã cộng {folded} lượt xem đang chờ vào số liệu.")

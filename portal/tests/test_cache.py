@@ -1,0 +1,85 @@
+"""The fault-tolerant Redis cache (portal/cache.py) against a real redis-server that stalls, dies and returns."""
+
+import logging
+import time
+
+import pytest
+from redis import RedisError
+
+from portal import cache as portal_cache
+from stats.tests.conftest import RedisServer, free_port
+
+
+def make_cache(url, **options):
+    return portal_cache.FaultTolerantRedisCache(
+        url,
+        {
+            "KEY_PREFIX": "test-cache",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_SECONDS": 0.5, **options},
+        },
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_failures():
+    portal_cache.forget_failures()
+    yield
+    portal_cache.forget_failures()
+
+
+@pytest.fixture
+def redis_server():
+    server = RedisServer()
+    yield server
+    server.stop()
+
+
+def test_no_redis_reads_as_misses_and_writes_do_nothing(caplog):
+    cache = make_cache(f"redis://127.0.0.1:{free_port(6500, 6599)}/0")
+    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+        assert cache.get("k", "mặc định") == "mặc định"
+        cache.set("k", 1)
+        assert cache.add("k", 1) is False
+        assert cache.get_many(["a", "b"]) == {}
+        assert cache.get_or_set("k", 5) == 5
+        assert cache.incr("dem", 3) == 3
+        assert cache.set_many({"a": 1}) == ["a"]
+        cache.delete("k")
+        cache.delete_many(["a"])
+    # One warning for the outage, in Vietnamese, without the URL's other parts.
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 1
+    assert messages[0].startswith("Không kết nối được Redis 127.0.0.1:")
+
+
+def test_after_a_failure_redis_is_left_alone_then_used_again(redis_server):
+    cache = make_cache(redis_server.url)
+    cache.set("k", "giá trị")
+    redis_server.pause()  # a frozen Redis: each call would wait for the socket timeout
+    try:
+        started = time.monotonic()
+        assert cache.get("k") is None
+        first = time.monotonic() - started
+        started = time.monotonic()
+        for _ in range(50):
+            assert cache.get("k") is None
+        skipped = time.monotonic() - started
+    finally:
+        redis_server.resume()
+    assert first >= 0.4  # the one call that met the timeout
+    assert skipped < 0.2  # the others did not wait for it
+    time.sleep(0.6)
+    assert cache.get("k") == "giá trị"  # back by itself
+
+
+def test_raise_errors_mode_tells_unknown_from_missing(redis_server):
+    cache = make_cache(redis_server.url, RAISE_ERRORS=True)
+    assert cache.get("the-generation", 0) == 0
+    redis_server.kill()
+    with pytest.raises(RedisError):
+        cache.get("the-generation", 0)
+    with pytest.raises(portal_cache.RedisUnavailable):  # at once, while Redis is left alone
+        cache.get_many(["the-generation"])
+    redis_server.start()
+    time.sleep(0.6)
+    assert cache.get("the-generation", 0) == 0
