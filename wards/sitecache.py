@@ -2,17 +2,19 @@
 
 A page needs them on every request; reading them from the database costs five queries.
 The copy is reused while the site's generation in the shared page cache is unchanged:
-publishing the home page or a category, or saving the ward's settings, bumps it in
+publishing the home page or a section (a category), or saving the ward's settings, bumps it in
 every process at once (pagecache.signals). Hostname lookups are remembered for a minute.
 """
 
 import threading
 import time
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from core import content
 from pagecache import local
 from pagecache.keys import page_cache, site_generation_key
 
@@ -28,7 +30,7 @@ class SiteBundle:
     generation: int
     home: object
     ward: object
-    categories: list = field(default_factory=list)  # live, public, in tree order
+    sections: list = field(default_factory=list)  # the home's live, public sections (core.content), in tree order
     menu: list = field(default_factory=list)  # those of them shown in menus
     site_settings: dict = field(default_factory=dict)
 
@@ -43,7 +45,6 @@ class SiteBundle:
 
 
 def _build(site_id, generation):
-    from news.models import CategoryPage
     from wards.models import WardSettings
 
     site = Site.objects.select_related("root_page").get(pk=site_id)
@@ -51,9 +52,16 @@ def _build(site_id, generation):
     site.root_page = home
     # Not Wagtail's for_site(), which creates the row: a page view writes nothing (as SiteBundle.setting).
     ward = WardSettings.objects.select_related("logo").filter(site=site).first() or WardSettings(site=site)
-    categories = list(CategoryPage.objects.child_of(home).live().public().order_by("path"))
-    menu = [category for category in categories if category.show_in_menus]
-    return SiteBundle(site=site, generation=generation, home=home, ward=ward, categories=categories, menu=menu)
+    sections = sorted(
+        (
+            page
+            for model in content.section_models()
+            for page in model.objects.child_of(home).live().public().order_by("path")
+        ),
+        key=attrgetter("path"),
+    )
+    menu = [section for section in sections if section.show_in_menus]
+    return SiteBundle(site=site, generation=generation, home=home, ward=ward, sections=sections, menu=menu)
 
 
 def site_id_for_request(request):

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path, route
 from wagtail.search import index
 
+from core.content import ContentKind
 from core.models import BasePage, RoutableBasePage
 
 ARTICLES_PER_PAGE = 12
@@ -22,6 +23,7 @@ class CategoryPage(RoutableBasePage):
 
     parent_page_types = ["wards.HomePage"]
     subpage_types = ["news.ArticlePage"]
+    content_kind = ContentKind(name="category", section=True)
 
     class Meta:
         verbose_name = _("chuyên mục")

@@ -5,6 +5,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from core import content
 from core.models import BasePage, RoutableBasePage
 
 
@@ -17,11 +18,18 @@ class HomePage(RoutableBasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.CategoryPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang chủ phường, xã")
+
+    @classmethod
+    def clean_subpage_models(cls):
+        # No subpage_types list: a home accepts the page types that name it in their parent_page_types, so a
+        # content app plugs a new section in without editing this app (core.content).
+        if cls._clean_subpage_models is None:
+            cls._clean_subpage_models = content.children_naming(cls)
+        return cls._clean_subpage_models
 
     def get_context(self, request, *args, **kwargs):
         from news.models import ArticlePage, CategoryPage
@@ -36,16 +44,17 @@ class HomePage(RoutableBasePage):
         return context
 
     def route(self, request, path_components):
-        # An article (/category/article/) is found with one query by its url_path instead of
-        # walking the tree level by level; anything else takes Wagtail's usual route.
-        if len(path_components) == 2:
-            from news.models import ArticlePage
-
+        # A page of a type that asks for it (an article: /category/article/) is found with one query by its
+        # url_path instead of walking the tree level by level; anything else, and a path none of them has,
+        # takes Wagtail's usual route.
+        models = content.short_routed(len(path_components))
+        if models:
             bundle = getattr(request, "ward_bundle", None)
-            categories = bundle.categories if bundle is not None and bundle.home.pk == self.pk else ()
-            article = ArticlePage.objects.find_published(self, path_components, categories)
-            if article is not None:
-                return RouteResult(article)
+            sections = bundle.sections if bundle is not None and bundle.home.pk == self.pk else ()
+            for model in models:
+                page = model.objects.find_published(self, path_components, sections)
+                if page is not None:
+                    return RouteResult(page)
         return super().route(request, path_components)
 
     @path("rss/", name="rss")
