@@ -7,6 +7,7 @@ never import a content app. Where a type may live in the tree stays Wagtail's ow
 names it (docs/architecture.md, "Adding a content type").
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,6 +38,10 @@ class ContentKind:
     # URLs this many segments below the home page are looked up first as this type, by url_path in one query
     # (`model.objects.find_published(home, path_components, sections)`) instead of walking the tree.
     short_route_segments: int | None = None
+    # What the type adds to a ward's home page, so the platform's HomePage names no content type:
+    home_context: Callable | None = None  # (home, request) -> dict, merged into the home page's context
+    home_setup: Callable | None = None  # (home) -> None: run on creating or completing a ward site; idempotent
+    home_feed: Callable | None = None  # (home, request) -> the response at the home's rss/ (one type at most)
 
     def __post_init__(self):
         if self.invalidates not in (INVALIDATES_SECTION, INVALIDATES_SITE):
@@ -62,6 +67,8 @@ def registered():
     duplicated = {name for name in names if names.count(name) > 1}
     if duplicated:
         raise ValueError(f"content kinds named twice: {sorted(duplicated)}")
+    if sum(kind.home_feed is not None for _, kind in found) > 1:
+        raise ValueError("only one content kind can answer the home page's rss/")
     return tuple(found)
 
 
@@ -75,6 +82,18 @@ def section_models():
 
 def short_routed(segments):
     return [model for model, kind in registered() if kind.short_route_segments == segments]
+
+
+def home_contexts():
+    return [kind.home_context for _, kind in registered() if kind.home_context]
+
+
+def home_setups():
+    return [kind.home_setup for _, kind in registered() if kind.home_setup]
+
+
+def home_feed():
+    return next((kind.home_feed for _, kind in registered() if kind.home_feed), None)
 
 
 def children_naming(parent):

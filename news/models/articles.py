@@ -61,6 +61,26 @@ class ArticlePageQuerySet(PortalPageQuerySet):
         )
 
 
+HOME_LATEST = 6
+
+
+def _home_news(home, request):
+    """The home page's featured article (the newest marked featured, else the newest) and the latest others."""
+    articles = ArticlePage.objects.in_section(home)
+    featured = list(articles.filter(featured=True)[:1]) or list(articles[:1])
+    exclude = [featured[0].pk] if featured else []
+    return {
+        "featured": featured[0] if featured else None,
+        "latest": list(articles.exclude(pk__in=exclude)[:HOME_LATEST]),
+    }
+
+
+def _site_feed(home, request):
+    from news.feeds import ArticleFeed
+
+    return ArticleFeed()(request, section=home)
+
+
 class ArticlePage(BasePage):
     """A news article as a reader sees it: title, date, lead, body and its source."""
 
@@ -138,11 +158,14 @@ class ArticlePage(BasePage):
 
     parent_page_types = ["news.CategoryPage"]
     subpage_types = []
-    # What the platform knows of articles (core.content): searched, and found by HomePage.route's short-cut.
+    # What the platform knows of articles (core.content): searched, found by HomePage.route's short-cut, led
+    # by on the home page, and the site's feed.
     content_kind = ContentKind(
         name="article",
         search=SearchFields(date="published_at", lead="lead", body="body"),
         short_route_segments=2,
+        home_context=_home_news,
+        home_feed=_site_feed,
     )
     og_type = "article"
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -32,15 +33,11 @@ class HomePage(RoutableBasePage):
         return cls._clean_subpage_models
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import ArticlePage, CategoryPage
-
+        # What the page shows (featured and latest news, each category's latest) comes from the content types
+        # (ContentKind.home_context).
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.in_section(self)
-        featured = list(articles.filter(featured=True)[:1]) or list(articles[:1])
-        context["featured"] = featured[0] if featured else None
-        exclude = [featured[0].pk] if featured else []
-        context["latest"] = list(articles.exclude(pk__in=exclude)[:6])
-        context["category_blocks"] = CategoryPage.with_latest(self, per_category=4)
+        for add_context in content.home_contexts():
+            context.update(add_context(self, request))
         return context
 
     def route(self, request, path_components):
@@ -59,6 +56,7 @@ class HomePage(RoutableBasePage):
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from news.feeds import ArticleFeed
-
-        return ArticleFeed()(request, section=self)
+        feed = content.home_feed()  # the site's news (ContentKind.home_feed)
+        if feed is None:
+            raise Http404
+        return feed(self, request)
