@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from django.apps import apps
 from wagtail.models import get_page_models
 
 # What publishing, unpublishing or moving a page of the type makes stale in the page cache.
@@ -60,7 +61,8 @@ def kind_of(model):
 
 @cache
 def registered():
-    """(model, kind) of every page type that declares one, in INSTALLED_APPS order. Read after apps are ready."""
+    """(model, kind) of every page type that declares one, in INSTALLED_APPS order."""
+    apps.check_models_ready()  # remembered for good: never from a list of page models still being filled
     found = [(model, kind_of(model)) for model in get_page_models()]
     found = [(model, kind) for model, kind in found if kind is not None]
     names = [kind.name for _, kind in found]

@@ -207,14 +207,11 @@ def _iter_rows(batch_size):
     for model, kind in content.searchable():
         fields = kind.search
         texts = [name for name in (fields.lead, fields.body) if name]
+        columns = ("pk", "title", *texts, fields.date, "path", "expire_at")
         queryset = model.objects.filter(live=True).order_by("pk")
         last = 0
         while True:
-            rows = list(
-                queryset.filter(pk__gt=last).values("pk", "title", *texts, fields.date, "path", "expire_at")[
-                    :batch_size
-                ]
-            )
+            rows = list(queryset.filter(pk__gt=last).values(*columns)[:batch_size])
             if not rows:
                 break
             last = rows[-1]["pk"]

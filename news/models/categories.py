@@ -55,10 +55,6 @@ class CategoryPage(RoutableBasePage):
         verbose_name_plural = _("chuyên mục")
 
     @classmethod
-    def menu_for(cls, home):
-        return cls.objects.child_of(home).live().public().in_menu()
-
-    @classmethod
     def with_latest(cls, home, per_category=4):
         """Each category of `home` that has articles, with its latest ones."""
         from .articles import ArticlePage
