@@ -26,14 +26,13 @@ def _empty_caches():
     # The local-memory caches outlive a test; a page cached by one test must not answer the next.
     from django.core.cache import caches
 
-    from core import privacy
-    from pagecache import local
+    from core import memory, privacy
     from wards.sitecache import forget_all
 
     for alias in caches:
         caches[alias].clear()
     forget_all()
-    local.forget_all()
+    memory.forget_all()
     privacy.forget()
     yield
 

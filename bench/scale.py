@@ -58,7 +58,7 @@ def build(database, articles, articles_file):
     from widgets.tests.fake import FX_PATH, WEATHER_PATH, FakeServices, good_fx, good_weather, start
 
     call_command("migrate", verbosity=0)
-    demo_articles = len((ROOT / "wards" / "demo" / "articles.jsonl").read_text().splitlines())
+    demo_articles = len((ROOT / "news" / "demo" / "articles.jsonl").read_text().splitlines())
     insert_articles(articles_file, articles - demo_articles)
     # An admin already there keeps load_demo_content from rewriting the repository's .admin-password.
     get_user_model().objects.create_user("admin", "admin@localhost")

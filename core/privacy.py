@@ -5,7 +5,7 @@ more for every `public()` listing: three queries per article, almost always to l
 private. Restrictions are few and rarely change, so each process keeps the paths they cover and re-reads
 them when the shared generation moves: saving or deleting a restriction, moving a page, or making an alias
 (an alias of a restricted page is restricted too) bumps it, here and in every process within
-pagecache.local.seconds(). A page under a restricted path, or an alias, is still checked by Wagtail itself.
+core.memory.seconds(). A page under a restricted path, or an alias, is still checked by Wagtail itself.
 """
 
 import secrets
@@ -16,8 +16,8 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
-from pagecache import local
-from pagecache.keys import bump, page_cache
+from core import memory
+from core.generations import bump, shared_cache
 
 GENERATION_KEY = "pc:g:privacy"
 _lock = threading.Lock()
@@ -26,7 +26,7 @@ _known = {"generation": _UNREAD, "roots": (), "restricted": ()}
 
 
 def _shared_generation():
-    cache = page_cache()
+    cache = shared_cache()
     value = cache.get(GENERATION_KEY)
     if value is None:
         # Never set, or the shared cache was emptied: start from a random number, so a process still holding
@@ -47,7 +47,7 @@ def _read():
 
 def _current(name):
     try:
-        generation = local.remembered(GENERATION_KEY, _shared_generation)
+        generation = memory.remembered(GENERATION_KEY, _shared_generation)
     except Exception:  # noqa: BLE001 - cache down: unknown, so the callers ask the database as Wagtail does
         return None
     if generation is None:  # a cache that keeps nothing (or lost the value at once): unknown as well
@@ -92,13 +92,7 @@ def changed():
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def on_restriction_change(sender, instance, **kwargs):
-    changed()
-    # Pages cached while they were public must not outlive the restriction (pagecache.signals).
-    from pagecache.signals import invalidate_page
-
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        invalidate_page(page)
+    changed()  # pagecache.signals drops the pages cached while they were public
 
 
 @receiver(post_page_move)

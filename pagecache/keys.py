@@ -9,25 +9,15 @@ sitemap, search), so other categories' pages stay cached.
 """
 
 import hashlib
-import logging
 from urllib.parse import parse_qsl, urlencode
 
-from django.conf import settings
-from django.core.cache import caches
-
-from . import local
-
-logger = logging.getLogger(__name__)
+from core.generations import bump
 
 # Tracking parameters added by share buttons and ad platforms: they do not change the page.
 IGNORED_PARAMS = {"fbclid", "gclid", "zarsrc", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"}
 MAX_QUERY_LENGTH = 200
 # Groups whose pages list articles from every category.
 LISTING_GROUPS = ("", "rss", "sitemap.xml", "tim-kiem", "api")
-
-
-def page_cache():
-    return caches[settings.PORTAL_PAGE_CACHE_ALIAS]
 
 
 def normalise_query(query_string):
@@ -57,20 +47,6 @@ def group_generation_key(site_id, group):
 
 def generation_keys(site_id, group):
     return site_generation_key(site_id), group_generation_key(site_id, group)
-
-
-def bump(keys):
-    local.forget_all()  # this process sees its own change at once; the others within local.seconds()
-    cache = page_cache()
-    for key in keys:
-        try:
-            try:
-                cache.incr(key)
-            except ValueError:
-                # Never set: entries recorded it as 0, so any other value invalidates them.
-                cache.set(key, 1, timeout=None)
-        except Exception:  # noqa: BLE001 - a publish must not fail because the cache is unreachable
-            logger.error("page cache invalidation failed for %s", key, exc_info=True)
 
 
 def invalidate_groups(site_id, groups):

@@ -13,7 +13,7 @@ from django.core.handlers.wsgi import get_path_info
 from django.http import HttpResponse
 from redis import RedisError
 
-from wards.sitecache import site_id_for_request
+from core.sites import site_id_for_request
 
 from .keys import MAX_QUERY_LENGTH, entry_key, group_of, normalise_query
 from .store import current_generations, lookup, response_parts, store
@@ -82,7 +82,7 @@ class PageCacheMiddleware:
                 response[name] = value
             return response
 
-        # From the process's hostname memory (wards.sitecache), which the site bundle uses next: no query.
+        # From the process's hostname memory (core.sites), which the site bundle uses next: no query.
         site_id = site_id_for_request(request)
         if site_id is None:
             return self.get_response(request)

@@ -2,8 +2,10 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from core import content
 
 from .keys import LISTING_GROUPS, group_of, invalidate_groups, invalidate_site
 
@@ -21,8 +23,8 @@ def invalidate_page(page, url_path=None):
     site_id, group = _site_and_group(page, url_path)
     if site_id is None:
         return
-    if group == "" or page.specific_class.__name__ == "CategoryPage":
-        # Home and category pages appear in every page's header menu.
+    if group == "" or content.invalidates_site(page):
+        # The home page and sections (categories) appear in every page's header menu and the site bundle.
         invalidate_site(site_id)
     else:
         invalidate_groups(site_id, (group, *LISTING_GROUPS))
@@ -55,6 +57,15 @@ def after_move(sender, instance, url_path_before=None, url_path_after=None, **kw
 @receiver(post_save, sender="widgets.WidgetSettings")
 def on_site_settings_saved(sender, instance, **kwargs):
     invalidate_site(instance.site_id)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def on_restriction_change(sender, instance, **kwargs):
+    # Pages cached while they were public must not outlive the restriction.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        invalidate_page(page)
 
 
 @receiver(post_save, sender=Site)

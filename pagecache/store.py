@@ -2,8 +2,10 @@
 
 import gzip
 
-from . import local
-from .keys import generation_keys, page_cache
+from core import memory
+from core.generations import shared_cache
+
+from .keys import generation_keys
 
 # Headers a cached response keeps; anything per-visitor (cookies) is never stored.
 KEPT_HEADERS = {
@@ -23,7 +25,7 @@ KEPT_HEADERS = {
 def current_generations(site_id, group):
     """Read before rendering, so a publish during the render makes the stored copy invalid at once."""
     keys = generation_keys(site_id, group)
-    found = page_cache().get_many(keys)
+    found = shared_cache().get_many(keys)
     return tuple(found.get(key, 0) for key in keys)
 
 
@@ -37,24 +39,24 @@ def store(key, site_id, group, generations, status, headers, body, timeout):
         "body": body,
         "gzip": gzip.compress(body, compresslevel=6, mtime=0),
     }
-    page_cache().set(key, entry, timeout=timeout)
+    shared_cache().set(key, entry, timeout=timeout)
 
 
 def lookup(key):
     """The stored entry if it is still valid, else None. Checked against generations this process read at
-    most pagecache.local.seconds() ago; storing (current_generations) always reads them afresh."""
-    entry = local.recall(key)
+    most core.memory.seconds() ago; storing (current_generations) always reads them afresh."""
+    entry = memory.recall(key)
     if entry is None:
-        entry = page_cache().get(key)
+        entry = shared_cache().get(key)
         if entry is None:
             return None
-        local.remember(key, entry)
+        memory.remember(key, entry)
     return entry if recent_generations(entry["site"], entry["group"]) == entry["generations"] else None
 
 
 def recent_generations(site_id, group):
-    """current_generations() as this process read them at most pagecache.local.seconds() ago."""
-    return local.remembered(("generations", site_id, group), lambda: current_generations(site_id, group))
+    """current_generations() as this process read them at most core.memory.seconds() ago."""
+    return memory.remembered(("generations", site_id, group), lambda: current_generations(site_id, group))
 
 
 def accepts_gzip(accept_encoding):

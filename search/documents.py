@@ -1,4 +1,4 @@
-"""From an article page to the values the index stores."""
+"""From a page of a searchable type (core.content) to the values the index stores."""
 
 import html
 import re
@@ -28,13 +28,16 @@ def _strings(value):
             yield from _strings(item)
 
 
-def body_text(stream_value):
-    """Plain text of an article body, read from the raw block data without building block objects.
+def body_text(value):
+    """Plain text of a body: a StreamField's value read from the raw block data without building block
+    objects, or HTML or plain text.
 
     Image blocks hold numbers (ids), which are skipped; alignment or style choices are short ASCII words
     that at worst add a harmless token.
     """
-    raw = getattr(stream_value, "raw_data", stream_value)
+    if value is None or isinstance(value, str):
+        return " ".join(html_to_text(value or "").split())
+    raw = getattr(value, "raw_data", value)
     data = [block.get("value") for block in raw] if raw else []
     return " ".join(" ".join(html_to_text(text).split()) for text in _strings(data) if text.strip())
 
@@ -119,9 +122,12 @@ def entry_values(page_id, title, lead, body, published_at, scope="", expire_at=N
     return values
 
 
-def entry_for_page(page, ids_by_path):
+def entry_for_page(page, fields, ids_by_path):
+    """`fields`: the page type's core.content.SearchFields."""
     scope = scope_text(page.path, ids_by_path, page.pk)
-    return entry_values(page.pk, page.title, page.lead, body_text(page.body), page.published_at, scope, page.expire_at)
+    lead = getattr(page, fields.lead) if fields.lead else ""
+    body = body_text(getattr(page, fields.body)) if fields.body else ""
+    return entry_values(page.pk, page.title, lead, body, getattr(page, fields.date), scope, page.expire_at)
 
 
 # PostgreSQL holds each entry's tokens in one position-free tsvector (table search_terms, see

@@ -1,4 +1,7 @@
-"""Writing the search index: one article at a time (signals) or all at once (rebuild)."""
+"""Writing the search index: a few pages at a time (signals) or all at once (rebuild).
+
+What is indexed of each page type is its core.content.SearchFields; search never names a content app's models.
+"""
 
 import queue
 import threading
@@ -6,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection, transaction
 
+from core import content
 from search.documents import ancestor_paths, entry_for_page, entry_values, lexemes, scope_text, tsvector_text
 from search.models import SearchEntry
 
@@ -162,13 +166,14 @@ def fts_forget(entry):
 
 @transaction.atomic
 def index_pages(pages):
-    """(Re)index published articles. Deleting old entries goes through the ORM so FTS5 forgets them."""
+    """(Re)index published pages of searchable types (others are skipped). Deleting old entries goes through
+    the ORM so FTS5 forgets them."""
     from wagtail.models import Page
 
-    pages = list(pages)
-    prefixes = {p for page in pages for p in ancestor_paths(page.path)}
+    pages = [(page, kind.search) for page in pages if (kind := content.kind_of(page)) and kind.search]
+    prefixes = {p for page, _ in pages for p in ancestor_paths(page.path)}
     ids_by_path = dict(Page.objects.filter(path__in=prefixes).values_list("path", "pk"))
-    values_list = [entry_for_page(page, ids_by_path) for page in pages]
+    values_list = [entry_for_page(page, fields, ids_by_path) for page, fields in pages]
     if not values_list:
         return
     ids = [values["page_id"] for values in values_list]
@@ -197,36 +202,46 @@ def unindex_page_ids(page_ids):
         entry.delete()
 
 
-def _iter_article_rows(batch_size):
-    from news.models import ArticlePage
-
-    queryset = ArticlePage.objects.filter(live=True).order_by("pk")
-    last = 0
-    while True:
-        rows = list(
-            queryset.filter(pk__gt=last).values_list(
-                "pk", "title", "lead", "body", "published_at", "path", "expire_at"
-            )[:batch_size]
-        )
-        if not rows:
-            return
-        last = rows[-1][0]
-        yield rows
+def _iter_rows(batch_size):
+    """(pk, title, lead, body, date, path, expire_at) of every live page of each searchable type, in batches."""
+    for model, kind in content.searchable():
+        fields = kind.search
+        texts = [name for name in (fields.lead, fields.body) if name]
+        columns = ("pk", "title", *texts, fields.date, "path", "expire_at")
+        queryset = model.objects.filter(live=True).order_by("pk")
+        last = 0
+        while True:
+            rows = list(queryset.filter(pk__gt=last).values(*columns)[:batch_size])
+            if not rows:
+                break
+            last = rows[-1]["pk"]
+            yield [
+                (
+                    row["pk"],
+                    row["title"],
+                    row[fields.lead] if fields.lead else "",
+                    row[fields.body] if fields.body else "",
+                    row[fields.date],
+                    row["path"],
+                    row["expire_at"],
+                )
+                for row in rows
+            ]
 
 
 def rebuild(batch_size=2000, progress=None, exclusive=False):
-    """Empty the index and fill it with every live article. Running it twice gives the same index.
+    """Empty the index and fill it with every live page of the searchable types. Running it twice gives the
+    same index.
 
     PostgreSQL: the old rows are deleted, so searches go on (reading them) until the new ones are committed;
     their GIN entries stay in the index, which is twice its size and slower until compact_postgres_index().
     With `exclusive` (migrations) the tables are emptied at once instead, and searches wait for the rebuild."""
     from wagtail.models import Page
 
-    from news.models import ArticlePage
-
     with transaction.atomic():
-        # Articles have no children, so their ancestors are all the other pages.
-        ids_by_path = dict(Page.objects.not_type(ArticlePage).values_list("path", "pk"))
+        # Searchable pages are leaves (articles have no children), so their ancestors are all the other pages.
+        searchable_models = [model for model, _ in content.searchable()]
+        ids_by_path = dict(Page.objects.not_type(*searchable_models).values_list("path", "pk"))
         with connection.cursor() as cursor:
             if uses_fts5():
                 SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
@@ -265,7 +280,7 @@ def _fill_fts5(ids_by_path, batch_size, progress):
     with ThreadPoolExecutor(max_workers=1) as preparer, connection.cursor() as cursor:
         # Large in-memory runs and no merging while loading: 'optimize' merges everything once at the end.
         _fts_settings(cursor, _FTS5_LOADING)
-        batches = _iter_article_rows(batch_size)
+        batches = _iter_rows(batch_size)
         rows = next(batches, None)
         upcoming = preparer.submit(_prepared, rows, ids_by_path) if rows else None
         while upcoming:
@@ -284,7 +299,7 @@ def _fill_postgres(ids_by_path, batch_size, progress):
     writer, total = _PostgresWriter(), 0
     try:
         writer.start()
-        batches = _iter_article_rows(batch_size)
+        batches = _iter_rows(batch_size)
         rows = next(batches, None)
         while rows:
             values_list = _prepared(rows, ids_by_path)

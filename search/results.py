@@ -4,10 +4,12 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core import content
 from search import query as engine
 from search.documents import STEP, body_text
 from search.models import SearchEntry
@@ -55,6 +57,7 @@ class Result:
     published: datetime.datetime
     category: str
     snippet: str
+    kind: str  # the page type's core.content name: "article"…
 
 
 @dataclass
@@ -96,12 +99,12 @@ def run(request):
     query = Query(params.get("q", ""))
     search = Search(text=query.text, page=_int(params.get("page")))
     search.sort = engine.SORT_NEWEST if params.get("sort") == engine.SORT_NEWEST else engine.SORT_RELEVANCE
-    # The site, its home page and categories, as wards.sitecache keeps them in memory.
+    # The site, its home page and sections (categories), as wards.sitecache keeps them in memory.
     bundle = getattr(request, "ward_bundle", None)
     if bundle is None:
         return search
     root = bundle.home
-    search.categories = bundle.categories
+    search.categories = bundle.sections
     section = None
     slug = (params.get("category") or "").strip()
     if slug:
@@ -146,40 +149,49 @@ def run(request):
     return search
 
 
-def _results(request, keys, forms, categories):
-    """The entries' articles, in the order of `keys`, read in one query."""
+def _columns():
+    """Per searchable type (core.content): its ContentType id, kind name and the columns of its date, lead
+    and body as read through the page row (`page__articlepage__lead`). One join per type, all in one query."""
+    columns = {}
+    for model, kind in content.searchable():
+        table = f"page__{model._meta.model_name}__"
+        names = (kind.search.date, kind.search.lead, kind.search.body)
+        columns[ContentType.objects.get_for_model(model).pk] = (kind.name, [name and table + name for name in names])
+    return columns
+
+
+def _results(request, keys, forms, sections):
+    """The entries' pages, in the order of `keys`, read in one query."""
+    types = _columns()
+    read = [name for _, names in types.values() for name in names if name]
     rows = {
         row[0]: row
         for row in SearchEntry.objects.filter(rank_key__in=keys).values_list(
-            "rank_key",
-            "page_id",
-            "page__title",
-            "page__url_path",
-            "page__path",
-            "page__articlepage__published_at",
-            "page__articlepage__lead",
-            "page__articlepage__body",
+            "rank_key", "page_id", "page__title", "page__url_path", "page__path", "page__content_type_id", *read
         )
     }
     # Articles sit in categories, which the site bundle already holds; others are looked up.
-    parents = {category.path: category.title for category in categories}
+    parents = {section.path: section.title for section in sections}
     missing = {row[4][:-STEP] for row in rows.values()} - parents.keys()
     if missing:
         parents |= dict(Page.objects.filter(path__in=missing).values_list("path", "title"))
     found = []
     for key in keys:
-        if key not in rows:
+        if key not in rows or rows[key][5] not in types:  # a type no longer searchable: left to the next rebuild
             continue
-        _, pk, title, url_path, path, published, lead, body = rows[key]
+        _, pk, title, url_path, path, type_id, *values = rows[key]
+        texts = dict(zip(read, values, strict=True))
+        kind, (date, lead, body) = types[type_id]
         found.append(
             Result(
                 title=title,
                 title_html=highlight(title, forms),
                 # Wagtail's own URL logic (site root paths, kept on the request), without loading the page.
                 url=Page(pk=pk, url_path=url_path, path=path).get_url(request=request),
-                published=published,
+                published=texts[date],
                 category=parents.get(path[:-STEP], ""),
-                snippet=snippet([lead, body_text(body)], forms),
+                snippet=snippet([texts.get(lead) or "", body_text(texts.get(body))], forms),
+                kind=kind,
             )
         )
     return found

@@ -34,6 +34,7 @@ def search_api(request):
                     "published": timezone.localtime(r.published).isoformat(),
                     "category": r.category,
                     "snippet": str(r.snippet),
+                    "kind": r.kind,
                 }
                 for r in search.results
             ],

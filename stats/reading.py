@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
-from pagecache import local
+from core import memory
 from stats import redis_buffer
 from stats.models import PageDay, SiteDay, SourceDay
 from stats.visitors import local_day, online_minutes
@@ -29,7 +29,7 @@ def site_numbers(site_id, now=None):
     key = f"stats:numbers:{site_id}"
     seconds = cache_seconds()
     if seconds and now is None:
-        cached = local.remembered(key, lambda: cache.get(key))
+        cached = memory.remembered(key, lambda: cache.get(key))
         if cached is not None:
             return cached
     numbers = _query(site_id, now or timezone.now())

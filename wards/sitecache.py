@@ -2,23 +2,22 @@
 
 A page needs them on every request; reading them from the database costs five queries.
 The copy is reused while the site's generation in the shared page cache is unchanged:
-publishing the home page or a category, or saving the ward's settings, bumps it in
-every process at once (pagecache.signals). Hostname lookups are remembered for a minute.
+publishing the home page or a section (a category), or saving the ward's settings, bumps it in
+every process at once (pagecache.signals). Hostnames are resolved by core.sites (remembered for a minute).
 """
 
 import threading
-import time
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from pagecache import local
-from pagecache.keys import page_cache, site_generation_key
+from core import content, memory, sites
+from core.generations import shared_cache
+from core.sites import site_id_for_request
+from pagecache.keys import site_generation_key
 
-HOST_SECONDS = 60
 _lock = threading.Lock()
-_hosts = {}  # (hostname, port) -> (expires, site id or None)
 _bundles = {}  # site id -> SiteBundle
 
 
@@ -28,7 +27,7 @@ class SiteBundle:
     generation: int
     home: object
     ward: object
-    categories: list = field(default_factory=list)  # live, public, in tree order
+    sections: list = field(default_factory=list)  # the home's live, public sections (core.content), in tree order
     menu: list = field(default_factory=list)  # those of them shown in menus
     site_settings: dict = field(default_factory=dict)
 
@@ -43,7 +42,6 @@ class SiteBundle:
 
 
 def _build(site_id, generation):
-    from news.models import CategoryPage
     from wards.models import WardSettings
 
     site = Site.objects.select_related("root_page").get(pk=site_id)
@@ -51,23 +49,16 @@ def _build(site_id, generation):
     site.root_page = home
     # Not Wagtail's for_site(), which creates the row: a page view writes nothing (as SiteBundle.setting).
     ward = WardSettings.objects.select_related("logo").filter(site=site).first() or WardSettings(site=site)
-    categories = list(CategoryPage.objects.child_of(home).live().public().order_by("path"))
-    menu = [category for category in categories if category.show_in_menus]
-    return SiteBundle(site=site, generation=generation, home=home, ward=ward, categories=categories, menu=menu)
-
-
-def site_id_for_request(request):
-    """The id of the site serving this request's hostname (None if none), remembered per process."""
-    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    now = time.monotonic()
-    cached = _hosts.get(key)
-    if cached and cached[0] > now:
-        return cached[1]
-    site = Site._find_for_request(request)
-    site_id = site.pk if site else None
-    with _lock:
-        _hosts[key] = (now + HOST_SECONDS, site_id)
-    return site_id
+    sections = sorted(
+        (
+            page
+            for model in content.section_models()
+            for page in model.objects.child_of(home).live().public().order_by("path")
+        ),
+        key=attrgetter("path"),
+    )
+    menu = [section for section in sections if section.show_in_menus]
+    return SiteBundle(site=site, generation=generation, home=home, ward=ward, sections=sections, menu=menu)
 
 
 def bundle_for_request(request):
@@ -76,7 +67,7 @@ def bundle_for_request(request):
         return None
     key = site_generation_key(site_id)
     try:
-        generation = local.remembered(key, lambda: page_cache().get(key, 0))
+        generation = memory.remembered(key, lambda: shared_cache().get(key, 0))
     except Exception:  # noqa: BLE001 - shared cache down: build afresh rather than risk stale data
         generation = None
     bundle = _bundles.get(site_id)
@@ -93,8 +84,8 @@ def bundle_for_request(request):
 
 def forget_all():
     """For tests and for a process that must drop everything it remembers."""
+    sites.forget()
     with _lock:
-        _hosts.clear()
         _bundles.clear()
 
 

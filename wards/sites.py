@@ -1,4 +1,5 @@
-"""Creating a complete ward site: home page, standard categories, settings."""
+"""Creating a complete ward site: home page, what the content types set up under it (their standard
+categories…: ContentKind.home_setup), settings."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -6,16 +7,9 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from core import content
 from core.text import vn_slugify
 from wards.models import HomePage, WardSettings
-
-STANDARD_CATEGORIES = [
-    ("Tin tức – Sự kiện", "Tin hoạt động, sự kiện nổi bật trên địa bàn."),
-    ("Xây dựng Đảng", "Hoạt động của Đảng bộ và các chi bộ."),
-    ("Chính quyền", "Hoạt động của HĐND, UBND; thông báo, chính sách."),
-    ("An ninh – Quốc phòng", "Quân sự địa phương, an ninh trật tự, phòng cháy chữa cháy."),
-    ("Văn hoá – Xã hội", "Giáo dục, y tế, văn hoá, thể thao, an sinh xã hội."),
-]
 
 
 def tree_root():
@@ -32,8 +26,6 @@ def tree_root():
 @transaction.atomic
 def ensure_ward_site(hostname, ward_name, *, port=80, is_default=False, **settings_fields):
     """Create or complete the site for `hostname`; running it again changes nothing."""
-    from news.models import CategoryPage
-
     site = Site.objects.filter(hostname=hostname, port=port).first()
     if site is None and is_default:
         site = Site.objects.filter(is_default_site=True).first()
@@ -61,12 +53,8 @@ def ensure_ward_site(hostname, ward_name, *, port=80, is_default=False, **settin
         if old_root is not None and old_root.specific_class is Page and not old_root.get_children().exists():
             old_root.delete()
 
-    for title, intro in STANDARD_CATEGORIES:
-        slug = vn_slugify(title)
-        if not CategoryPage.objects.child_of(home).filter(slug=slug).exists():
-            category = CategoryPage(title=title, slug=slug, intro=intro, show_in_menus=True)
-            home.add_child(instance=category)
-            category.save_revision().publish()
+    for set_up in content.home_setups():
+        set_up(home)
 
     ward = WardSettings.for_site(site)
     changed = ward.ward_name != ward_name

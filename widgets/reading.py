@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from pagecache import local
+from core import memory
 from widgets.models import FxSnapshot, WeatherSnapshot
 
 logger = logging.getLogger("widgets")
@@ -29,7 +29,7 @@ def _shared(key):
 
 
 def _cached(key, load):
-    value = local.remembered(key, lambda: _shared(key))
+    value = memory.remembered(key, lambda: _shared(key))
     if value is None:
         value = load()
         try:
@@ -41,7 +41,7 @@ def _cached(key, load):
 
 
 def forget(key):
-    local.forget_all()
+    memory.forget_all()
     try:
         cache.delete(key)
     except Exception:

@@ -72,8 +72,7 @@ def test_an_alias_of_a_restricted_article_is_restricted(client, ward_site, make_
 def test_another_process_learns_of_a_new_restriction_from_the_shared_generation(
     client, ward_site, make_article, settings
 ):
-    from core import privacy
-    from pagecache import local
+    from core import memory, privacy
 
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
     article = make_article(ward_site, "Báo cáo tài chính quý")
@@ -85,6 +84,6 @@ def test_another_process_learns_of_a_new_restriction_from_the_shared_generation(
     )
     assert privacy.restricted_roots() == before  # the process still trusts its copy...
     privacy.changed()  # ...until the generation moves (the other process's signal handler)
-    local.forget_all()
+    memory.forget_all()
     assert not privacy.is_known_public(article)
     assert client.get(article.url).status_code == 302

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
 
+from core.content import ContentKind, SearchFields
 from core.models import BasePage, PortalPageQuerySet
 from news.blocks import ArticleBodyBlock
 from news.related import related_cards
@@ -26,10 +27,11 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(PortalPageQuerySet):
-    def find_published(self, home, path_components, categories=()):
+    def find_published(self, home, path_components, sections=()):
         """The live article at home/<category>/<article>/ whose category is live too, or None.
 
-        `categories`: the home page's live categories when already at hand (the site bundle), to spare a query.
+        `sections`: the home page's live sections when already at hand (the site bundle), to spare a query.
+        HomePage.route asks this first for every two-segment path (ContentKind.short_route_segments).
         """
         from .categories import CategoryPage
 
@@ -44,7 +46,7 @@ class ArticlePageQuerySet(PortalPageQuerySet):
         if article is None:
             return None
         parent_path = article.path[: -ArticlePage.steplen]
-        category = next((c for c in categories if c.path == parent_path), None)
+        category = next((c for c in sections if c.path == parent_path), None)
         if category is None:
             category = CategoryPage.objects.live().filter(path=parent_path).first()
         if category is None:
@@ -57,6 +59,26 @@ class ArticlePageQuerySet(PortalPageQuerySet):
         return (
             self.live().public().descendant_of(page).select_related("featured_image").order_by("-published_at", "-pk")
         )
+
+
+HOME_LATEST = 6
+
+
+def _home_news(home, request):
+    """The home page's featured article (the newest marked featured, else the newest) and the latest others."""
+    articles = ArticlePage.objects.in_section(home)
+    featured = list(articles.filter(featured=True)[:1]) or list(articles[:1])
+    exclude = [featured[0].pk] if featured else []
+    return {
+        "featured": featured[0] if featured else None,
+        "latest": list(articles.exclude(pk__in=exclude)[:HOME_LATEST]),
+    }
+
+
+def _site_feed(home, request):
+    from news.feeds import ArticleFeed
+
+    return ArticleFeed()(request, section=home)
 
 
 class ArticlePage(BasePage):
@@ -136,6 +158,15 @@ class ArticlePage(BasePage):
 
     parent_page_types = ["news.CategoryPage"]
     subpage_types = []
+    # What the platform knows of articles (core.content): searched, found by HomePage.route's short-cut, led
+    # by on the home page, and the site's feed.
+    content_kind = ContentKind(
+        name="article",
+        search=SearchFields(date="published_at", lead="lead", body="body"),
+        short_route_segments=2,
+        home_context=_home_news,
+        home_feed=_site_feed,
+    )
     og_type = "article"
 
     class Meta:

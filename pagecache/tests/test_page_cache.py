@@ -85,6 +85,19 @@ def test_moving_an_article_refreshes_both_categories(client, ward_site, articles
     assert page.title in client.get("/van-hoa-xa-hoi/").content.decode()
 
 
+def test_renaming_a_section_refreshes_every_page_of_its_site_only(client, ward_site, other_site, articles):
+    # A category is a section (core.content): the header menu of every page lists it.
+    from news.models import CategoryPage
+
+    client.get(articles["culture"].url)
+    client.get("/", HTTP_HOST="baichay.localhost")
+    category = CategoryPage.objects.child_of(ward_site.root_page).get(slug="chinh-quyen")
+    category.title = "Chính quyền cơ sở"
+    category.save_revision().publish()
+    assert "Chính quyền cơ sở" in client.get(articles["culture"].url).content.decode()
+    assert hit(client.get("/", HTTP_HOST="baichay.localhost"))
+
+
 def test_changing_site_settings_refreshes_every_page_of_that_site_only(client, ward_site, other_site, articles):
     client.get(articles["culture"].url)
     client.get("/", HTTP_HOST="baichay.localhost")

@@ -1,10 +1,12 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from core import content
 from core.models import BasePage, RoutableBasePage
 
 
@@ -17,39 +19,44 @@ class HomePage(RoutableBasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.CategoryPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang chủ phường, xã")
 
-    def get_context(self, request, *args, **kwargs):
-        from news.models import ArticlePage, CategoryPage
+    @classmethod
+    def clean_subpage_models(cls):
+        # No subpage_types list: a home accepts the page types that name it in their parent_page_types, so a
+        # content app plugs a new section in without editing this app (core.content).
+        if cls._clean_subpage_models is None:
+            cls._clean_subpage_models = content.children_naming(cls)
+        return cls._clean_subpage_models
 
+    def get_context(self, request, *args, **kwargs):
+        # What the page shows (featured and latest news, each category's latest) comes from the content types
+        # (ContentKind.home_context).
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.in_section(self)
-        featured = list(articles.filter(featured=True)[:1]) or list(articles[:1])
-        context["featured"] = featured[0] if featured else None
-        exclude = [featured[0].pk] if featured else []
-        context["latest"] = list(articles.exclude(pk__in=exclude)[:6])
-        context["category_blocks"] = CategoryPage.with_latest(self, per_category=4)
+        for add_context in content.home_contexts():
+            context.update(add_context(self, request))
         return context
 
     def route(self, request, path_components):
-        # An article (/category/article/) is found with one query by its url_path instead of
-        # walking the tree level by level; anything else takes Wagtail's usual route.
-        if len(path_components) == 2:
-            from news.models import ArticlePage
-
+        # A page of a type that asks for it (an article: /category/article/) is found with one query by its
+        # url_path instead of walking the tree level by level; anything else, and a path none of them has,
+        # takes Wagtail's usual route.
+        models = content.short_routed(len(path_components))
+        if models:
             bundle = getattr(request, "ward_bundle", None)
-            categories = bundle.categories if bundle is not None and bundle.home.pk == self.pk else ()
-            article = ArticlePage.objects.find_published(self, path_components, categories)
-            if article is not None:
-                return RouteResult(article)
+            sections = bundle.sections if bundle is not None and bundle.home.pk == self.pk else ()
+            for model in models:
+                page = model.objects.find_published(self, path_components, sections)
+                if page is not None:
+                    return RouteResult(page)
         return super().route(request, path_components)
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from news.feeds import ArticleFeed
-
-        return ArticleFeed()(request, section=self)
+        feed = content.home_feed()  # the site's news (ContentKind.home_feed)
+        if feed is None:
+            raise Http404
+        return feed(self, request)

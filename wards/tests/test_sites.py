@@ -3,8 +3,9 @@ from django.core.management import call_command
 from wagtail.models import Revision, Site
 
 from news.models import ArticlePage, CategoryPage
+from news.models.categories import STANDARD_CATEGORIES
 from wards.models import HomePage, WardSettings
-from wards.sites import STANDARD_CATEGORIES, ensure_ward_site
+from wards.sites import ensure_ward_site
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,11 @@
 """What one process remembers of the shared caches for a moment, so a hot page is answered from memory.
 
-A hit read from the shared cache (files or Redis) costs three reads and an unpickle; this keeps the entry and
-the generations it was checked against for LOCAL_SECONDS. A publish in this process forgets everything at once
-(keys.bump); in the other processes a changed page can be served for at most LOCAL_SECONDS more, well inside the
-one second in which every instance must show it (portal/tests/test_two_instances.py). Site generations, widget
-snapshots and visitor figures are remembered the same way: each is a read of the shared cache per request otherwise.
+A hit read from the shared cache (files or Redis) costs three reads and an unpickle; the page cache keeps the
+entry and the generations it was checked against here for seconds(). A publish in this process forgets
+everything at once (core.generations.bump); in the other processes a changed page can be served for at most
+seconds() more, well inside the one second in which every instance must show it
+(portal/tests/test_two_instances.py). Site generations, view restrictions, widget snapshots and visitor figures
+are remembered the same way: each is a read of the shared cache per request otherwise.
 """
 
 import threading
