@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 from pagecache import local
 from pagecache.keys import page_cache, site_generation_key
+from wards.empty_install import empty_install_response
 
 HOST_SECONDS = 60
 _lock = threading.Lock()
@@ -109,4 +110,4 @@ class SiteBundleMiddleware:
         request.ward_bundle = bundle
         if bundle is not None:
             request._wagtail_site = bundle.site
-        return self.get_response(request)
+        return empty_install_response(request, bundle) or self.get_response(request)

@@ -27,11 +27,11 @@ def env_bool(name, default=False):
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
-# Ward sites answer by hostname; the demo wards are always allowed locally.
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS",
-    "localhost,127.0.0.1,[::1],honggai.localhost,halong.localhost",
-)
+# Ward sites answer by hostname: production lists them in ALLOWED_HOSTS (create_ward_site warns about a
+# hostname missing there). Local names are always allowed, so every demo ward (baichay.localhost…) answers
+# under `make run` and `make serve`; a Host of localhost only reaches the app from this machine or its proxy.
+LOCAL_HOSTS = ["localhost", ".localhost", "127.0.0.1", "[::1]"]
+ALLOWED_HOSTS = [*env_list("ALLOWED_HOSTS"), *LOCAL_HOSTS]
 
 INSTALLED_APPS = [
     "core",
