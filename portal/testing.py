@@ -44,3 +44,27 @@ def wait_for(check, timeout=1.0):
         if time.monotonic() - start > timeout:
             pytest.fail(f"not seen within {timeout} s")
         time.sleep(0.02)
+
+
+# Headers that differ between answers of the same page: when it was sent, and which cache answered it.
+ANSWER_HEADERS = {"date", "age", "x-page-cache", "x-micro-cache"}
+
+
+def header_set(pairs):
+    """The headers of an answer, to compare with another answer of the same page."""
+    pairs = list(pairs)
+    # Django's GZip pads each compressed answer by a random length (BREACH): the lengths differ, not the bytes.
+    zipped = ("content-encoding", "gzip") in [(name.lower(), value) for name, value in pairs]
+    headers = {}
+    for name, value in pairs:
+        name = name.lower()
+        if name in ANSWER_HEADERS or (zipped and name == "content-length"):
+            continue
+        if name == "vary":
+            # One Vary header or two, the same tokens in any order mean the same.
+            tokens = {token.strip().lower() for token in value.split(",")}
+            headers[name] = headers.get(name, frozenset()) | tokens
+        else:
+            assert name not in headers, f"{name} sent twice"
+            headers[name] = value
+    return headers
