@@ -4,7 +4,9 @@ Vary, CSP...), whether the Django middleware or the WSGI front (`make serve`) an
 import gzip
 
 import pytest
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from pagecache.wsgi import PageCacheFront
@@ -29,6 +31,16 @@ def test_a_hit_from_the_middleware_has_the_headers_of_the_fresh_render(client, a
     assert header_set(cached.items()) == header_set(fresh.items())
 
 
+@pytest.fixture
+def keep_test_connection():
+    # As Django's test client does: a request through the WSGI handler must not close the test's connection.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def wsgi_get(application, path, accept_encoding):
     environ = RequestFactory().get(path, HTTP_HOST="localhost", HTTP_ACCEPT_ENCODING=accept_encoding).environ
     answer = {}
@@ -41,7 +53,9 @@ def wsgi_get(application, path, accept_encoding):
 
 
 @pytest.mark.parametrize("accept_encoding", ["", "gzip, br"])
-def test_a_hit_from_the_wsgi_front_has_the_headers_of_the_fresh_render(article_url, accept_encoding):
+def test_a_hit_from_the_wsgi_front_has_the_headers_of_the_fresh_render(
+    article_url, keep_test_connection, accept_encoding
+):
     application = PageCacheFront(WSGIHandler())
     status, fresh, fresh_body = wsgi_get(application, article_url, accept_encoding)
     cached_status, cached, cached_body = wsgi_get(application, article_url, accept_encoding)

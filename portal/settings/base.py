@@ -129,6 +129,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The same backend, but a connection that saw an error is replaced (portal/sqlite3/base.py).
+    DATABASES["default"]["ENGINE"] = "portal.sqlite3"
     # WAL lets readers proceed while a writer commits; the timeout makes writers
     # queue instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
