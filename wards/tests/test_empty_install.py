@@ -52,6 +52,8 @@ def test_an_install_without_ward_sites_says_in_vietnamese_how_to_create_the_firs
     assert "no-cache" in home["Cache-Control"]
     for path in PATHS:
         assert client.get(path, **ON_8000).status_code < 500, path
+    beacon = client.post("/api/hit/", b'{"path": "/"}', content_type="text/plain", **ON_8000)
+    assert beacon.status_code < 500
 
     # What the page says to run works, and the ward's own home page replaces the guidance.
     call_command(*guidance_command(text))
