@@ -2,7 +2,7 @@ import logging
 
 from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image, SourceImageIOError
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 from wagtail.utils.file import hash_filelike
 
 from images.uploads import image_size, strip_image_metadata
@@ -43,7 +43,7 @@ class PortalImage(AbstractImage):
     def get_renditions(self, *filters):
         renditions = self._unless_unwritable(super().get_renditions, *filters)
         if renditions is None:
-            fallbacks = [self._original_in_place_of(filter, logged=not index) for index, filter in enumerate(filters)]
+            fallbacks = [self._original_in_place_of(filter) for filter in filters]
             renditions = {fallback.filter_spec: fallback for fallback in fallbacks}
         return renditions
 
@@ -58,14 +58,19 @@ class PortalImage(AbstractImage):
         except SourceImageIOError:
             raise  # the original itself is missing: Wagtail's template tags show "not found"
         except (OSError, DatabaseError):
+            specs = [getattr(filter, "spec", filter) for filter in filters]
+            logger.warning(
+                "renditions %s of image %s not written; original shown instead", specs, self.pk, exc_info=True
+            )
             return None
 
-    def _original_in_place_of(self, filter, logged=True):
-        spec = filter.spec if isinstance(filter, Filter) else filter
-        if logged:
-            logger.warning("rendition %s of image %s not written; original shown instead", spec, self.pk, exc_info=True)
+    def _original_in_place_of(self, filter):
         rendition = self.get_rendition_model()(
-            image=self, filter_spec=spec, file=self.file.name, width=self.width, height=self.height
+            image=self,
+            filter_spec=getattr(filter, "spec", filter),
+            file=self.file.name,
+            width=self.width,
+            height=self.height,
         )
         rendition._from_cache = True  # never stored in Wagtail's rendition cache
         return rendition

@@ -53,6 +53,7 @@ def test_an_article_stays_up_with_its_original_image_while_the_disk_is_full(
         assert image.file.url in page.content.decode()
         assert not PortalRendition.objects.exists()
         assert "original shown instead" in caplog.text
+        assert "No space left on device" in caplog.text
 
         filler.unlink()
         renders_again()
@@ -77,6 +78,7 @@ def test_an_article_stays_up_while_the_database_refuses_writes(client, article_w
     assert page.status_code == 200
     assert image.file.url in page.content.decode()
     assert "original shown instead" in caplog.text
+    assert "readonly database" in caplog.text
     renders_again()
     assert image.file.url not in client.get(article.url).content.decode()
 
