@@ -128,9 +128,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The same backend, but a connection that saw an error is replaced (portal/sqlite3/base.py).
-    DATABASES["default"]["ENGINE"] = "portal.sqlite3"
+# Django's backends, with a connection that saw a fault (read-only or full database) replaced after its request
+# instead of failing every write until it ages out (portal/db_faults.py).
+DATABASES["default"]["ENGINE"] = {
+    "django.db.backends.sqlite3": "portal.sqlite3",
+    "django.db.backends.postgresql": "portal.postgresql",
+}.get(DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"])
+if DATABASES["default"]["ENGINE"] == "portal.sqlite3":
     # WAL lets readers proceed while a writer commits; the timeout makes writers
     # queue instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(

@@ -2,8 +2,10 @@
 writes come back by themselves once the cause is gone (no restart)."""
 
 import io
+import os
 import shutil
 import time
+import uuid
 
 import httpx
 import pytest
@@ -13,6 +15,7 @@ from django.db import connection
 from PIL import Image
 
 from bench.harness import app_environment, granian
+from conftest import ci_requires
 from images.models import PortalImage, PortalRendition
 from portal.testing import fill_up, immutable, manage, small_filesystem
 
@@ -66,7 +69,7 @@ def test_an_article_stays_up_with_its_original_image_while_the_disk_is_full(
 @pytest.mark.django_db
 def test_an_article_stays_up_while_the_database_refuses_writes(client, article_with_image, caplog):
     if connection.vendor != "sqlite":
-        pytest.skip("PRAGMA query_only is SQLite's; the PostgreSQL pass runs the file-level faults elsewhere")
+        pytest.skip("PRAGMA query_only is SQLite's; a read-only PostgreSQL is tested with a server below")
     article, image = article_with_image()
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA query_only = ON")
@@ -163,3 +166,41 @@ def test_pages_stay_up_on_a_full_disk_and_beacons_count_again_once_there_is_room
             assert seconds_until_beacons_count(url) < 1
     print(f"beacons on the full disk: {failed}")
     assert 500 in failed
+
+
+@pytest.fixture
+def postgresql_database():
+    """A new PostgreSQL database for this test, dropped afterwards; its URL and an admin connection."""
+    import psycopg
+
+    server = os.environ.get("TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
+    try:
+        admin = psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        ci_requires(f"PostgreSQL ({exc})")
+    name = f"portal_faults_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{server}/{name}", name, admin
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.mark.own_databases
+def test_beacons_count_again_within_a_second_once_a_read_only_postgresql_database_is_writable(
+    tmp_path, prepared, postgresql_database
+):
+    """The same on PostgreSQL: sessions opened while the database was read-only keep that default."""
+    url_of_database, name, admin = postgresql_database
+    env = {**portal_environment(tmp_path, prepared / "static"), "DATABASE_URL": url_of_database}
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "create_ward_site", "--hostname", "localhost", "--name", "Phường Hồng Gai", "--default")
+    server_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
+    admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    with granian(workers=1, **server_env) as (port, _):
+        url = f"http://127.0.0.1:{port}"
+        assert pages_answer(url)
+        assert [beacon(url, n) for n in range(4)] == [500] * 4
+        admin.execute(f'ALTER DATABASE "{name}" RESET default_transaction_read_only')
+        assert seconds_until_beacons_count(url) < 1
