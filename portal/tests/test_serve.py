@@ -75,7 +75,7 @@ def test_a_worker_killed_under_load_is_replaced_within_a_second_and_the_server_k
     first = worker_pids(process.pid)
     assert len(first) == 2
 
-    outcomes, stop = Counter(), threading.Event()
+    outcomes, failed_at, stop = Counter(), [], threading.Event()
 
     def reader():
         with httpx.Client(timeout=5) as client:
@@ -84,6 +84,7 @@ def test_a_worker_killed_under_load_is_replaced_within_a_second_and_the_server_k
                     outcomes[client.get(url).status_code] += 1
                 except httpx.TransportError:
                     outcomes["refused or cut"] += 1
+                    failed_at.append(time.monotonic())
 
     threads = [threading.Thread(target=reader) for _ in range(4)]
     for thread in threads:
@@ -98,21 +99,30 @@ def test_a_worker_killed_under_load_is_replaced_within_a_second_and_the_server_k
             time.sleep(0.01)
         replaced_after = time.monotonic() - killed_at
         time.sleep(2)
-        before_second_kill = sum(outcomes.values())
-        # The replacement serves on its own once the other original worker is gone too.
-        os.kill(survivor, signal.SIGKILL)
-        time.sleep(3)
     finally:
         stop.set()
         for thread in threads:
             thread.join()
     print(f"requests {sum(outcomes.values())}, outcomes {dict(outcomes)}, worker replaced after {replaced_after:.3f} s")
     assert process.poll() is None, "granian exited"
-    assert sum(outcomes.values()) - before_second_kill > 50
     assert not [status for status in outcomes if isinstance(status, int) and status >= 500]
-    # Only requests in flight on the killed workers' connections can fail: at most one per reader and kill.
+    # Only what the killed worker held when it died fails (requests in flight, connections it had accepted):
+    # a handful, all at the moment of the kill; nothing once it is gone.
     assert outcomes["refused or cut"] <= 2 * len(threads)
-    assert httpx.get(url).status_code == 200
+    assert all(moment - killed_at < 0.5 for moment in failed_at)
+
+    # The replacement serves on its own once the other original worker is gone too (a second worker dying
+    # is no crash loop either: that is the same worker dying again within 5.5 s).
+    os.kill(survivor, signal.SIGKILL)
+    killed_at = time.monotonic()
+    while True:
+        try:
+            if httpx.get(url, timeout=5).status_code == 200:
+                break
+        except httpx.TransportError:
+            assert time.monotonic() - killed_at < 20, "no answer without the original workers"
+    print(f"answering again {time.monotonic() - killed_at:.3f} s after the second original worker was killed")
+    assert process.poll() is None
 
 
 def test_the_systemd_unit_starts_the_server_as_make_serve_does():
