@@ -9,7 +9,7 @@ TEST_PG_URL ?= postgres://postgres@127.0.0.1:5432/portal
 -include .env.local
 export
 
-.PHONY: run serve test lint check install setup messages demo bench backup restore clean
+.PHONY: run serve test lint check install setup migrate messages demo bench backup restore clean
 
 $(BIN)/.installed: requirements/dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,9 +28,14 @@ install: $(BIN)/.installed
 messages: install
 	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv -v 0
 
-setup: install .env.local messages
+migrate: install .env.local messages
 	$(BIN)/python manage.py migrate --no-input -v 0
+
+# The two demo wards and their articles, only ever on request (`make run`, `make demo`).
+demo: migrate
 	$(BIN)/python manage.py load_demo_content
+
+setup: demo
 
 run: setup
 	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/  –  quản trị: http://127.0.0.1:$(PORT)/admin/"
@@ -42,14 +47,13 @@ staticfiles/.collected: $(BIN)/.installed $(STATIC_SOURCES)
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py collectstatic --no-input -v 0
 	touch $@
 
-# The production stack on this machine: DEBUG off, WORKERS processes of granian (a Rust HTTP server),
-# compressed static files by whitenoise, cached pages answered before Django runs (pagecache.wsgi).
-# Two Python threads per worker: rendering is CPU work, and granian's default (up to 256 threads per
-# worker) made them fight over the GIL (origin 166 -> 210 req/s, p99 130 -> 55 ms; docs/benchmarks.md).
-serve: setup staticfiles/.collected
+# The production stack on this machine: DEBUG off, WORKERS processes of granian (a Rust HTTP server; flags in
+# scripts/serve.sh, shared with the systemd unit), compressed static files by whitenoise, cached pages answered
+# before Django runs (pagecache.wsgi). It migrates but loads no demo content: an empty database gets an empty
+# install whose home page says how to create the first ward site (`make demo` loads the demo wards).
+serve: migrate staticfiles/.collected
 	DJANGO_SETTINGS_MODULE=portal.settings.production PORTAL_INSECURE_HTTP=1 PORTAL_SERVE_MEDIA=1 \
-		$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) --blocking-threads 2 \
-		--no-access-log portal.wsgi:application
+		BIN=$(BIN) PORT=$(PORT) WORKERS=$(WORKERS) scripts/serve.sh
 
 lint: install messages
 	$(BIN)/ruff format --check .

@@ -48,24 +48,11 @@ def app_environment(**extra):
 
 @contextmanager
 def granian(workers=2, **env):
-    """`make serve`'s server, on a free port."""
+    """`make serve`'s server (scripts/serve.sh), on a free port."""
     port = free_port()
-    command = [
-        str(VENV_BIN / "granian"),
-        "--interface",
-        "wsgi",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--blocking-threads",
-        "2",
-        "--no-access-log",
-        "portal.wsgi:application",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=app_environment(**env), start_new_session=True)
+    command = [str(ROOT / "scripts" / "serve.sh")]
+    server_env = app_environment(**env, BIN=VENV_BIN, PORT=port, WORKERS=workers)
+    process = subprocess.Popen(command, cwd=ROOT, env=server_env, start_new_session=True)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/robots.txt")
         yield port, process

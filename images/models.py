@@ -1,9 +1,13 @@
-from django.db import models
+import logging
+
+from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 from wagtail.utils.file import hash_filelike
 
 from images.uploads import image_size, strip_image_metadata
+
+logger = logging.getLogger(__name__)
 
 
 class PortalImage(AbstractImage):
@@ -27,6 +31,49 @@ class PortalImage(AbstractImage):
                 self.file_hash = hash_filelike(stripped)
                 stripped.seek(0)
         super().save(*args, **kwargs)
+
+    # A page only reads, but showing an image the first time writes its renditions (a file and a database row).
+    # When that fails (disk full, read-only database) the page still answers, with the original file in their
+    # place; nothing of the fallback is cached, so the next render tries again and renditions come back by
+    # themselves once the cause is gone.
+    def get_rendition(self, filter):
+        rendition = self._unless_unwritable(super().get_rendition, filter)
+        return rendition or self._original_in_place_of(filter)
+
+    def get_renditions(self, *filters):
+        renditions = self._unless_unwritable(super().get_renditions, *filters)
+        if renditions is None:
+            fallbacks = [self._original_in_place_of(filter) for filter in filters]
+            renditions = {fallback.filter_spec: fallback for fallback in fallbacks}
+        return renditions
+
+    def _unless_unwritable(self, call, *filters):
+        """call(*filters), or None when writing the renditions failed."""
+        try:
+            if transaction.get_connection().in_atomic_block:
+                # A savepoint, so the failed write leaves the caller's transaction usable.
+                with transaction.atomic():
+                    return call(*filters)
+            return call(*filters)
+        except SourceImageIOError:
+            raise  # the original itself is missing: Wagtail's template tags show "not found"
+        except (OSError, DatabaseError):
+            specs = [getattr(filter, "spec", filter) for filter in filters]
+            logger.warning(
+                "renditions %s of image %s not written; original shown instead", specs, self.pk, exc_info=True
+            )
+            return None
+
+    def _original_in_place_of(self, filter):
+        rendition = self.get_rendition_model()(
+            image=self,
+            filter_spec=getattr(filter, "spec", filter),
+            file=self.file.name,
+            width=self.width,
+            height=self.height,
+        )
+        rendition._from_cache = True  # never stored in Wagtail's rendition cache
+        return rendition
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("hình ảnh")

@@ -7,19 +7,10 @@ from core.generations import shared_cache
 
 from .keys import generation_keys
 
-# Headers a cached response keeps; anything per-visitor (cookies) is never stored.
-KEPT_HEADERS = {
-    "content-type",
-    "cache-control",
-    "content-language",
-    "x-frame-options",
-    "x-content-type-options",
-    "referrer-policy",
-    "cross-origin-opener-policy",
-    "content-security-policy",
-    "strict-transport-security",
-    "permissions-policy",
-}
+# Every header of the fresh render is kept, so a hit answers with the same security headers, Vary and CSP;
+# except those recomputed per answer (length, encoding, Vary's Accept-Encoding) and anything per visitor
+# (a response that sets a cookie is never stored).
+RECOMPUTED_HEADERS = {"content-length", "content-encoding", "date", "set-cookie", "x-page-cache"}
 
 
 def current_generations(site_id, group):
@@ -35,7 +26,7 @@ def store(key, site_id, group, generations, status, headers, body, timeout):
         "group": group,
         "generations": generations,
         "status": status,
-        "headers": [(name, value) for name, value in headers if name.lower() in KEPT_HEADERS],
+        "headers": [(name, value) for name, value in headers if name.lower() not in RECOMPUTED_HEADERS],
         "body": body,
         "gzip": gzip.compress(body, compresslevel=6, mtime=0),
     }
@@ -67,8 +58,11 @@ def response_parts(entry, accept_encoding, head=False):
     """Status line, headers and body for a hit."""
     zipped = accepts_gzip(accept_encoding)
     body = entry["gzip"] if zipped else entry["body"]
-    headers = list(entry["headers"])
-    headers.append(("Vary", "Accept-Encoding"))
+    headers = [(name, value) for name, value in entry["headers"] if name.lower() != "vary"]
+    vary = [value for name, value in entry["headers"] if name.lower() == "vary"]
+    if "accept-encoding" not in ",".join(vary).lower():
+        vary.append("Accept-Encoding")
+    headers.append(("Vary", ", ".join(vary)))
     if zipped:
         headers.append(("Content-Encoding", "gzip"))
     headers.append(("Content-Length", str(len(body))))

@@ -3,8 +3,10 @@
 import json
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,77 @@ def wait_for(check, timeout=1.0):
         if time.monotonic() - start > timeout:
             pytest.fail(f"not seen within {timeout} s")
         time.sleep(0.02)
+
+
+# Headers that differ between answers of the same page: when it was sent, and which cache answered it.
+ANSWER_HEADERS = {"date", "age", "x-page-cache", "x-micro-cache"}
+
+
+def header_set(pairs):
+    """The headers of an answer, to compare with another answer of the same page."""
+    pairs = list(pairs)
+    # Django's GZip pads each compressed answer by a random length (BREACH): the lengths differ, not the bytes.
+    zipped = ("content-encoding", "gzip") in [(name.lower(), value) for name, value in pairs]
+    headers = {}
+    for name, value in pairs:
+        name = name.lower()
+        if name in ANSWER_HEADERS or (zipped and name == "content-length"):
+            continue
+        if name == "vary":
+            # One Vary header or two, the same tokens in any order mean the same.
+            tokens = {token.strip().lower() for token in value.split(",")}
+            headers[name] = headers.get(name, frozenset()) | tokens
+        else:
+            assert name not in headers, f"{name} sent twice"
+            headers[name] = value
+    return headers
+
+
+def _root_only(command, what):
+    from conftest import ci_requires
+
+    result = subprocess.run(command, capture_output=True, text=True)  # noqa: S603
+    if result.returncode != 0:
+        ci_requires(f"{what} (root on a filesystem that allows it): {result.stderr.strip()}")
+
+
+@contextmanager
+def immutable(*paths):
+    """Files even root cannot write to (chattr +i): a database file made read-only. Yields a function that
+    makes them writable again before the block ends; they are at the latest when it ends."""
+    _root_only(["chattr", "+i", *map(str, paths)], "chattr +i")
+    restored = []
+
+    def restore():
+        if not restored:
+            subprocess.run(["chattr", "-i", *map(str, paths)], check=True)  # noqa: S603, S607
+            restored.append(True)
+
+    try:
+        yield restore
+    finally:
+        restore()
+
+
+@contextmanager
+def small_filesystem(size="1m"):
+    """A tmpfs of `size`, mounted on a new folder, unmounted afterwards: a disk that really fills up."""
+    mount_point = Path(tempfile.mkdtemp(prefix="portal-small-fs-"))
+    _root_only(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount_point)], "mount -t tmpfs")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=True)  # noqa: S603, S607
+        mount_point.rmdir()
+
+
+def fill_up(folder):
+    """Writes a file into `folder` until its filesystem is full; the file's path (delete it to free the space)."""
+    filler = Path(folder) / "filler"
+    with filler.open("wb", buffering=0) as handle:
+        try:
+            while handle.write(b"\0" * 65536):
+                pass
+        except OSError:
+            pass
+    return filler

@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.decorators.cache import cache_control
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
@@ -13,7 +11,7 @@ urlpatterns = [
     path(f"{settings.PORTAL_ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", cache_control(public=True, max_age=3600)(sitemap), name="sitemap"),
+    path("sitemap.xml", core_views.site_sitemap, name="sitemap"),
     path("ty-gia/", widgets_views.exchange_rates, name="exchange_rates"),
     path("", include("stats.urls")),
     path("", include("search.urls")),

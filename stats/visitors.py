@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.client_address import client_ip as client_ip  # where stats.views reads it
 from stats.models import DailySecret, Source
 
 _secrets = {}
@@ -105,39 +106,6 @@ def online_minutes():
 
 def repeat_seconds():
     return int(getattr(settings, "PORTAL_STATS_REPEAT_SECONDS", 30))
-
-
-@functools.lru_cache(maxsize=64)
-def _networks(proxies):
-    networks = []
-    for item in proxies:
-        try:
-            networks.append(ipaddress.ip_network(item, strict=False))
-        except ValueError:
-            continue
-    return tuple(networks)
-
-
-def _is_trusted(address, networks):
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in networks)
-
-
-def client_ip(request):
-    """REMOTE_ADDR, or the first untrusted hop of X-Forwarded-For when the peer is a listed proxy."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    networks = _networks(tuple(getattr(settings, "PORTAL_TRUSTED_PROXIES", ())))
-    if not networks or not _is_trusted(remote, networks):
-        return remote
-    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-    # Read from the right: each trusted proxy appended the address it received from.
-    for hop in reversed(hops):
-        if not _is_trusted(hop, networks):
-            return hop
-    return hops[0] if hops else remote
 
 
 @functools.lru_cache(maxsize=4096)

@@ -16,6 +16,7 @@ from core import content, memory, sites
 from core.generations import shared_cache
 from core.sites import site_id_for_request
 from pagecache.keys import site_generation_key
+from wards.empty_install import empty_install_response
 
 _lock = threading.Lock()
 _bundles = {}  # site id -> SiteBundle
@@ -100,4 +101,4 @@ class SiteBundleMiddleware:
         request.ward_bundle = bundle
         if bundle is not None:
             request._wagtail_site = bundle.site
-        return self.get_response(request)
+        return empty_install_response(request, bundle) or self.get_response(request)

@@ -27,11 +27,11 @@ def env_bool(name, default=False):
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
-# Ward sites answer by hostname; the demo wards are always allowed locally.
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS",
-    "localhost,127.0.0.1,[::1],honggai.localhost,halong.localhost",
-)
+# Ward sites answer by hostname: production lists them in ALLOWED_HOSTS (create_ward_site warns about a
+# hostname missing there). Local names are always allowed, so every demo ward (baichay.localhost…) answers
+# under `make run` and `make serve`; a Host of localhost only reaches the app from this machine or its proxy.
+LOCAL_HOSTS = ["localhost", ".localhost", "127.0.0.1", "[::1]"]
+ALLOWED_HOSTS = [*env_list("ALLOWED_HOSTS"), *LOCAL_HOSTS]
 
 INSTALLED_APPS = [
     "core",
@@ -77,11 +77,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
     # Pages go out compressed even without nginx in front (`make serve`); public pages carry no secrets.
     "django.middleware.gzip.GZipMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above every middleware that adds headers (security, session's Vary, CSP), so a stored page keeps them
+    # all and a hit answers with the same headers as a fresh render; below GZip, so it stores plain bodies.
     "pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,7 +128,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# Django's backends, with a connection that saw a fault (read-only or full database) replaced after its request
+# instead of failing every write until it ages out (portal/db_faults.py).
+DATABASES["default"]["ENGINE"] = {
+    "django.db.backends.sqlite3": "portal.sqlite3",
+    "django.db.backends.postgresql": "portal.postgresql",
+}.get(DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"])
+if DATABASES["default"]["ENGINE"] == "portal.sqlite3":
     # WAL lets readers proceed while a writer commits; the timeout makes writers
     # queue instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -326,11 +334,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 # With Redis, failures are counted in the cache under hashed keys and no address is written to the
 # database; without it, axes' database handler keeps attempts until the cool-off ends.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
-# Behind a proxy (nginx) the client's address is in X-Forwarded-For; trust one proxy hop when told to.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# The client's address from X-Forwarded-For when the request comes from a trusted proxy (nginx on this machine
+# by default, PORTAL_TRUSTED_PROXIES), else the peer's: a forged header from anyone else is ignored.
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
 
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin phường, xã")
 
@@ -384,8 +390,9 @@ PORTAL_ADMIN_CSP_DIRECTIVES = {
     "frame-ancestors": ["'self'"],
 }
 # --- Visitor statistics (stats app); see docs/statistics.md -------------------------
-# Proxies (addresses or networks) whose X-Forwarded-For is believed; empty: none.
-PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES", "")
+# Proxies (addresses or networks) whose X-Forwarded-For is believed, by the statistics and the login lockout
+# (core/client_address.py); default: this machine (nginx in front of granian on loopback); empty: none.
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES", "127.0.0.1,::1")
 # "Đang online": distinct visitors seen in the last this many minutes.
 PORTAL_STATS_ONLINE_MINUTES = int(os.environ.get("PORTAL_STATS_ONLINE_MINUTES", "5"))
 # A visitor's views of one path count at most once in this many seconds.

@@ -87,3 +87,13 @@ def test_a_site_without_ward_settings_is_served_and_nothing_is_written(ward_site
     assert response.status_code == 200
     assert "Cổng thông tin điện tử" in response.content.decode()
     assert not WardSettings.objects.filter(site=ward_site).exists()
+
+
+def test_creating_a_site_whose_hostname_is_not_allowed_warns_in_vietnamese(settings, capsys):
+    settings.ALLOWED_HOSTS = ["phuong-a.example", ".localhost"]
+    call_command("create_ward_site", "--hostname", "phuong-b.example", "--name", "Phường B")
+    call_command("create_ward_site", "--hostname", "phuong-a.example", "--name", "Phường A")
+    call_command("create_ward_site", "--hostname", "baichay.localhost", "--name", "Phường Bãi Cháy")
+    warnings = capsys.readouterr().err
+    assert "phuong-b.example chưa có trong ALLOWED_HOSTS" in warnings
+    assert "phuong-a.example" not in warnings and "baichay.localhost" not in warnings

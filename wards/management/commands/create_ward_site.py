@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
+from django.http.request import validate_host
 from django.utils.translation import gettext as _
 
 from wards.sites import ensure_ward_site
@@ -46,3 +48,8 @@ class Command(BaseCommand):
             _("Trang %(name)s sẵn sàng tại http://%(host)s/ (mã trang %(id)d).")
             % {"name": name.strip(), "host": hostname, "id": site.pk}
         )
+        if not validate_host(hostname, settings.ALLOWED_HOSTS):
+            self.stderr.write(
+                _("Lưu ý: %(host)s chưa có trong ALLOWED_HOSTS, trang sẽ trả lời lỗi 400 cho đến khi được thêm vào.")
+                % {"host": hostname}
+            )
