@@ -17,6 +17,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis import RedisError
 
@@ -97,59 +98,71 @@ class FaultTolerantRedisCache(RedisCache):
         options = dict(params.get("OPTIONS", {}))
         self.raise_errors = bool(options.pop("RAISE_ERRORS", False))
         self.retry_seconds = float(options.pop("RETRY_SECONDS", 1.0))
+        local_fallback = bool(options.pop("LOCAL_FALLBACK", False))
         super().__init__(server, {**params, "OPTIONS": options})
         self._breaker = _breaker_for(self._servers)
+        # Counters that must keep counting while Redis is away (django-axes' failed logins) go to this
+        # process's memory meanwhile: a lockout per worker is weaker than one shared, but not none.
+        self._local = LocMemCache(f"redis-fallback-{id(self)}", {}) if local_fallback else None
 
     def is_available(self):
         """False while Redis is being left alone after a failure."""
         return not self._breaker.is_open()
 
-    def _call(self, operation, fallback, *args, **kwargs):
+    def _call(self, name, fallback, *args):
         if self._breaker.is_open():
             if self.raise_errors:
                 raise RedisUnavailable("Redis tạm thời không dùng được")
-            return fallback
+            return self._fallback(name, fallback, *args)
         try:
-            result = operation(*args, **kwargs)
+            result = getattr(super(), name)(*args)
         except RedisError as exc:
             self._breaker.failed(self._servers, self.retry_seconds, exc)
             if self.raise_errors:
                 raise
-            return fallback
+            return self._fallback(name, fallback, *args)
         self._breaker.succeeded(self._servers)
         return result
 
+    def _fallback(self, name, value, *args):
+        if self._local is None:
+            return value
+        try:
+            return getattr(self._local, name)(*args)
+        except ValueError:  # incr of a key this process has not seen
+            return value
+
     # Each operation of Django's RedisCache, with what it gives while Redis is unreachable.
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call(super().add, False, key, value, timeout, version)
+        return self._call("add", False, key, value, timeout, version)
 
     def get(self, key, default=None, version=None):
-        return self._call(super().get, default, key, default, version)
+        return self._call("get", default, key, default, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call(super().set, None, key, value, timeout, version)
+        return self._call("set", None, key, value, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call(super().touch, False, key, timeout, version)
+        return self._call("touch", False, key, timeout, version)
 
     def delete(self, key, version=None):
-        return self._call(super().delete, False, key, version)
+        return self._call("delete", False, key, version)
 
     def get_many(self, keys, version=None):
-        return self._call(super().get_many, {}, keys, version)
+        return self._call("get_many", {}, keys, version)
 
     def has_key(self, key, version=None):
-        return self._call(super().has_key, False, key, version)
+        return self._call("has_key", False, key, version)
 
     def incr(self, key, delta=1, version=None):
-        # As if the key had just been made: a counter (django-axes' failures) starts again instead of failing.
-        return self._call(super().incr, delta, key, delta, version)
+        # As if the key had just been made: a counter starts again instead of failing.
+        return self._call("incr", delta, key, delta, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call(super().set_many, list(data), data, timeout, version)
+        return self._call("set_many", list(data), data, timeout, version)
 
     def delete_many(self, keys, version=None):
-        return self._call(super().delete_many, None, keys, version)
+        return self._call("delete_many", None, keys, version)
 
     def clear(self):
-        return self._call(super().clear, False)
+        return self._call("clear", False)

@@ -44,3 +44,37 @@ def test_successful_login_resets_the_failure_count(client, reporter):
     client.logout()
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         assert _login(client, "phong-vien", "sai-mat-khau", "10.0.0.3").status_code == 200
+
+
+@pytest.fixture
+def axes_on_an_unreachable_redis(settings):
+    """The production set-up with REDIS_URL (axes' cache handler, the "axes" cache) while Redis is away."""
+    from axes.handlers.proxy import AxesProxyHandler
+
+    from portal import cache as portal_cache
+    from stats.tests.conftest import free_port
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "axes": {
+            "BACKEND": "portal.cache.FaultTolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port(6500, 6599)}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2, "LOCAL_FALLBACK": True},
+        },
+    }
+    settings.AXES_CACHE = "axes"
+    settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    AxesProxyHandler.get_implementation(force=True)
+    portal_cache.forget_failures()
+    yield
+    settings.AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+    AxesProxyHandler.get_implementation(force=True)
+    portal_cache.forget_failures()
+
+
+def test_lockout_holds_while_redis_is_away(client, reporter, axes_on_an_unreachable_redis):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert _login(client, "phong-vien", "sai-mat-khau", "10.0.0.7").status_code == 200
+    assert _login(client, "phong-vien", "sai-mat-khau", "10.0.0.7").status_code == 429
+    assert _login(client, "phong-vien", PASSWORD, "10.0.0.7").status_code == 429
+    assert _login(client, "phong-vien", PASSWORD, "10.0.0.8").status_code == 302

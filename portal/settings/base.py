@@ -168,10 +168,12 @@ if REDIS_URL:
                 "RETRY_SECONDS": PORTAL_CACHE_RETRY_SECONDS,
                 # The page cache's generations must read as "unknown", not 0, while Redis is away.
                 "RAISE_ERRORS": alias == "pages",
+                # django-axes' failed-login counters go on in each process's memory while Redis is away.
+                "LOCAL_FALLBACK": alias == "axes",
             },
         }
         # Wagtail keeps image renditions under "renditions" and writes them on every render.
-        for alias in ("default", "pages", "renditions")
+        for alias in ("default", "pages", "renditions", "axes")
     }
 else:
     # Without Redis the caches live in files, so every worker process sees the
@@ -332,8 +334,10 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # no log of successful logins (and their addresses)
 AXES_USERNAME_FORM_FIELD = "username"
 # With Redis, failures are counted in the cache under hashed keys and no address is written to the
-# database; without it, axes' database handler keeps attempts until the cool-off ends.
+# database (while Redis is away, in each process's memory: the "axes" cache's LOCAL_FALLBACK); without
+# Redis, axes' database handler keeps attempts until the cool-off ends.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+AXES_CACHE = "axes" if REDIS_URL else "default"
 # The client's address from X-Forwarded-For when the request comes from a trusted proxy (nginx on this machine
 # by default, PORTAL_TRUSTED_PROXIES), else the peer's: a forged header from anyone else is ignored.
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"

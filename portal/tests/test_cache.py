@@ -83,3 +83,13 @@ def test_raise_errors_mode_tells_unknown_from_missing(redis_server):
     redis_server.start()
     time.sleep(0.6)
     assert cache.get("the-generation", 0) == 0
+
+
+def test_a_local_fallback_keeps_counting_while_redis_is_away():
+    # django-axes' failed-login counters: without the fallback each failure would read as the first.
+    cache = make_cache(f"redis://127.0.0.1:{free_port(6500, 6599)}/0", LOCAL_FALLBACK=True)
+    assert cache.add("that-bai", 1) is True
+    assert [cache.incr("that-bai") for _ in range(4)] == [2, 3, 4, 5]
+    assert cache.get("that-bai") == 5
+    cache.delete("that-bai")
+    assert cache.get("that-bai", 0) == 0
