@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from widgets.chart import build_chart, usd_sell_history
 from widgets.models import KNOWN_CURRENCIES, WidgetSettings
-from widgets.reading import is_stale, latest_fx
-from widgets.templatetags.widgets_tags import fx_rows
+from widgets.reading import fx_status, is_stale, latest_fx
+from widgets.templatetags.widgets_tags import empty_note, fx_rows
 
 
 def exchange_rates(request):
@@ -33,6 +33,7 @@ def exchange_rates(request):
         "widgets/exchange_rates.html",
         {
             "snapshot": snapshot,
+            "empty": None if snapshot else empty_note("tỷ giá", fx_status()),
             "rows": rows,
             "stale": bool(snapshot) and is_stale(snapshot.checked_at, settings.WIDGETS_FX_STALE_AFTER, now),
             "chart": build_chart(history, start, now, opening=opening),
