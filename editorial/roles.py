@@ -62,7 +62,7 @@ def group_name(site, role):
 def site_collection(site):
     """The collection holding a site's images and documents, created on first use."""
     # Wagtail's migrations create the root collection; a flushed test database has none.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = Collection.get_first_root_node() or Collection.add_root(name="Bộ sưu tập gốc")
     name = site.site_name or site.hostname
     collection = root.get_children().filter(name=name).first()
     if collection is None:
