@@ -8,6 +8,10 @@ import pytest
 
 from core.backup import create_backup
 
+# SQLite copies the test database only outside a transaction, and a transactional test cannot be flushed in the
+# PostgreSQL pass (the search tables): this runs once, on SQLite; test_backup.py's round trips check both.
+pytestmark = pytest.mark.own_databases
+
 
 @pytest.fixture
 def usual_umask():
