@@ -11,10 +11,11 @@ from widgets.templatetags.widgets_tags import empty_note, fx_rows
 
 def exchange_rates(request):
     """/ty-gia/: every currency of the latest table and the USD selling rate over 30 days."""
-    try:
-        config = WidgetSettings.for_request(request)
-    except WidgetSettings.DoesNotExist:
-        raise Http404 from None
+    bundle = getattr(request, "ward_bundle", None)
+    if bundle is None:  # a host that matches no site
+        raise Http404
+    # The bundle's copy, not WidgetSettings.for_request(), which creates a row: a GET writes nothing.
+    config = bundle.setting(WidgetSettings)
     if not config.show_fx:
         raise Http404
     now = timezone.now()
