@@ -90,11 +90,17 @@ def message_key(msgctxt, msgid, msgid_plural=""):
     return hashlib.sha1(raw, usedforsecurity=False).hexdigest()[:8]
 
 
+# Other installed apps whose messages the admin shows: taggit names and explains the tag field of every
+# article ("A comma-separated list of tags.").
+OTHER_ADMIN_FACING = ("taggit",)
+
+
 def admin_facing_apps():
-    """The installed Wagtail apps (all of them face the admin) plus Django's catalogues the admin shows."""
+    """The installed Wagtail apps (all of them face the admin), the other apps the admin shows, and Django's
+    catalogues it shows."""
     names = [config.name for config in apps.get_app_configs()]
     wagtail = [name for name in names if name == "wagtail" or name.startswith("wagtail.")]
-    return wagtail + list(DJANGO_ADMIN_FACING)
+    return wagtail + [name for name in OTHER_ADMIN_FACING if name in names] + list(DJANGO_ADMIN_FACING)
 
 
 def _app_locale_dirs():

@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from admin_vi.panels import DraftsPanel
@@ -12,3 +14,8 @@ def arrange_editor_dashboard(request, panels):
         if getattr(panel, "name", "") in REVIEW_FIRST:
             panel.order = REVIEW_FIRST[panel.name]
     panels.append(DraftsPanel())
+
+
+@hooks.register("insert_global_admin_js")
+def vietnamese_date_picker():
+    return format_html('<script src="{}"></script>', static("admin_vi/datetimepicker-vi.js"))

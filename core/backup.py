@@ -51,10 +51,27 @@ def _pg_args(db):
 
 
 def create_backup(target):
-    """Write database and media to `target` (.tar.gz)."""
+    """Write database and media to `target` (.tar.gz), readable by its owner only.
+
+    The archive holds password hashes and TOTP secrets: it is written to a file created 0600 (mkstemp) next to
+    the target and renamed over it when complete, so it is never readable by others, not even while written,
+    and an older world-readable file of the same name is replaced rather than reused.
+    """
     vendor, db = _database()
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    descriptor, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as output:
+            _write_archive(output, vendor, db)
+        os.replace(partial, target)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _write_archive(output, vendor, db):
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / ("database.sqlite3" if vendor == "sqlite" else "database.pgdump")
         if vendor == "sqlite":
@@ -69,7 +86,7 @@ def create_backup(target):
                 check=True,
                 env=_pg_env(db),
             )
-        with tarfile.open(target, "w:gz") as archive:
+        with tarfile.open(fileobj=output, mode="w:gz") as archive:
             manifest = json.dumps({"format": 1, "database": vendor}).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size = len(manifest)
@@ -78,7 +95,6 @@ def create_backup(target):
             media = Path(settings.MEDIA_ROOT)
             if media.exists():
                 archive.add(media, arcname="media")
-    return target
 
 
 def _is_empty(vendor):

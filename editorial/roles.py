@@ -86,7 +86,7 @@ def site_collection(site):
     if link is not None:
         return link.collection
     # Wagtail's migrations create the root collection; a flushed test database has none.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = Collection.get_first_root_node() or Collection.add_root(name="Bộ sưu tập gốc")
     # Installs from before SiteCollection named the collection after the site; claim it if no site has.
     collection = root.get_children().filter(name=site.site_name or site.hostname, editorial_site=None).first()
     if collection is None:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.text import remove_controls
 from news.models import ArticlePage, CategoryPage
-from wards.models import WardSettings
+from wards.sitecache import bundle_for_request
 
 FEED_LENGTH = 30
 logger = logging.getLogger(__name__)
@@ -50,7 +50,9 @@ class ArticleFeed(Feed):
 
     def get_object(self, request, section):
         self.request = request
-        self.ward = WardSettings.for_request(request)
+        # The site bundle's settings, not WardSettings.for_request(), which creates a row: a GET writes nothing.
+        bundle = getattr(request, "ward_bundle", None) or bundle_for_request(request)
+        self.ward = bundle.ward
         return section
 
     def title(self, section):

@@ -4,26 +4,16 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from core.templatetags.vn import vn_number
+from core.ticks import integer_ticks
 
 WIDTH, HEIGHT = 760, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 12, 16, 36
 
 
-def _nice_max(value):
-    """A round upper bound for the axis: 1, 2 or 5 times a power of ten."""
-    if value <= 0:
-        return 1
-    step = 1
-    while True:
-        for factor in (1, 2, 5):
-            if step * factor >= value:
-                return step * factor
-        step *= 10
-
-
 def line_chart(series):
     """`series` is [(day, visitors, pageviews)], oldest first."""
-    top = _nice_max(max((max(v, p) for _, v, p in series), default=0))
+    ticks = integer_ticks(0, max((max(v, p) for _, v, p in series), default=0))
+    top = ticks[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / max(len(series) - 1, 1)
 
@@ -37,9 +27,9 @@ def line_chart(series):
         '<line x1="{}" x2="{}" y1="{}" y2="{}" class="grid"/>'
         '<text x="{}" y="{}" class="axis" text-anchor="end">{}</text>',
         (
-            (LEFT, WIDTH - RIGHT, y, y, LEFT - 6, y + 4, vn_number(top * k / 4))
-            for k in range(5)
-            for y in [round(TOP + plot_h - k / 4 * plot_h, 1)]
+            (LEFT, WIDTH - RIGHT, y, y, LEFT - 6, y + 4, vn_number(tick))
+            for tick in ticks
+            for y in [round(TOP + plot_h - tick / top * plot_h, 1)]
         ),
     )
     label_indexes = sorted({0, len(series) // 2, len(series) - 1}) if series else []

@@ -19,7 +19,9 @@ def tree_root():
         return root
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     return Page.add_root(
-        instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page), url_path="/")
+        instance=Page(
+            title="Trang gốc", slug="root", content_type=ContentType.objects.get_for_model(Page), url_path="/"
+        )
     )
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.utils import timezone
 
 from core.templatetags.vn import vn_number
+from core.ticks import integer_ticks
 from widgets.models import FxSnapshot
 
 WIDTH, HEIGHT = 640, 260
@@ -40,7 +41,8 @@ def build_chart(rows, start, end, opening=False):
     values = [float(value) for _, value in rows]
     low, high = min(values), max(values)
     pad = (high - low) * 0.1 or max(low * 0.002, 1.0)
-    low, high = low - pad, high + pad
+    ticks = integer_ticks(low - pad, high + pad)
+    low, high = ticks[0], ticks[-1]
     span = (end - start).total_seconds() or 1.0
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
@@ -57,10 +59,7 @@ def build_chart(rows, start, end, opening=False):
         path.append(f"H{x(moment)} V{y(value)}")
     path.append(f"H{x(end)}")
 
-    y_ticks = []
-    for step in range(4):
-        value = low + (high - low) * step / 3
-        y_ticks.append({"y": y(value), "label": vn_number(value)})
+    y_ticks = [{"y": y(value), "label": vn_number(value)} for value in ticks]
     x_ticks = []
     for step, anchor in enumerate(("start", "middle", "middle", "end")):
         moment = start + (end - start) * step / 3

@@ -1,5 +1,6 @@
 """Per-site widget settings and the snapshots the periodic job stores for pages to read."""
 
+import hashlib
 import re
 from decimal import Decimal
 
@@ -59,7 +60,7 @@ class WidgetSettings(BaseSiteSetting):
                     _(
                         "Thời tiết lấy theo toạ độ (vĩ độ, kinh độ) khai báo trong mục "
                         "“Thông tin phường, xã” của trang này. Chưa có toạ độ thì khung thời tiết "
-                        "hiện “Chưa có dữ liệu”."
+                        "báo “trang chưa khai báo toạ độ”."
                     )
                 ),
                 FieldPanel("show_weather"),
@@ -128,12 +129,18 @@ class FxSnapshot(models.Model):
 
 
 class FetchStatus(models.Model):
-    """When a source was last asked and how it went: the schedule and the rate limit read this."""
+    """When a source was last asked and how it went: the schedule, the rate limit and the empty widgets read this."""
 
-    key = models.CharField(max_length=80, unique=True, help_text='"fx" or "weather:<lat>,<lon>"')
-    attempted_at = models.DateTimeField(null=True)
+    key = models.CharField(max_length=255, unique=True, help_text='"fx:<feed URL>" or "weather:<lat>,<lon>"')
+    attempted_at = models.DateTimeField(null=True, help_text="Latest attempt, answered or not: the job's schedule.")
+    counted_at = models.DateTimeField(
+        null=True,
+        help_text="Latest request that reached the source (or one under way): the courtesy interval counts from here.",
+    )
     succeeded_at = models.DateTimeField(null=True)
     failures = models.PositiveIntegerField(default=0, help_text="Failed fetches since the last success.")
+    failing_since = models.DateTimeField(null=True, help_text="First failed attempt since the last success.")
+    answered = models.BooleanField(default=False, help_text="Whether the latest attempt got an HTTP answer.")
     error = models.TextField(blank=True)
 
     class Meta:
@@ -141,3 +148,14 @@ class FetchStatus(models.Model):
 
     def __str__(self):
         return self.key
+
+
+def weather_status_key(location):
+    latitude, longitude = location
+    return f"weather:{latitude},{longitude}"
+
+
+def fx_status_key(url):
+    """One status row per feed URL: a corrected URL is not held back by the attempts on the old one."""
+    key = f"fx:{url}"
+    return key if len(key) <= 255 else "fx:sha256:" + hashlib.sha256(url.encode()).hexdigest()

@@ -1,6 +1,7 @@
 """What pages read: stored snapshots through the cache. Never a network call."""
 
 import datetime
+import hashlib
 import logging
 
 from django.conf import settings
@@ -8,7 +9,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from core import memory
-from widgets.models import FxSnapshot, WeatherSnapshot
+from widgets.models import FetchStatus, FxSnapshot, WeatherSnapshot, fx_status_key, weather_status_key
+from widgets.providers import fx_provider
 
 logger = logging.getLogger("widgets")
 
@@ -18,6 +20,10 @@ _NOTHING = "nothing"  # cached too, so a site without data does not query on eve
 
 def weather_key(latitude, longitude):
     return f"widgets:v1:weather:{latitude}:{longitude}"
+
+
+def status_cache_key(status_key):
+    return "widgets:v1:status:" + hashlib.sha256(status_key.encode()).hexdigest()
 
 
 def _shared(key):
@@ -60,6 +66,19 @@ def weather_at(location):
 
 def latest_fx():
     return _cached(FX_KEY, lambda: FxSnapshot.objects.first())
+
+
+def _status(key):
+    return _cached(status_cache_key(key), lambda: FetchStatus.objects.filter(key=key).first())
+
+
+def weather_status(location):
+    """How fetching for this location went: read only by a widget with nothing stored to show."""
+    return _status(weather_status_key(location))
+
+
+def fx_status():
+    return _status(fx_status_key(fx_provider().source))
 
 
 def is_stale(moment, seconds, now=None):

@@ -10,13 +10,22 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from wards.models import WardSettings
-from widgets.models import DEFAULT_CURRENCIES, FetchStatus, FxSnapshot, WeatherSnapshot, WidgetSettings
+from widgets.models import (
+    DEFAULT_CURRENCIES,
+    FetchStatus,
+    FxSnapshot,
+    WeatherSnapshot,
+    WidgetSettings,
+    fx_status_key,
+    weather_status_key,
+)
 from widgets.models import parse_currency_list as currencies_of
 from widgets.providers import InvalidData, ProviderError, fx_provider, weather_provider
 
 logger = logging.getLogger("widgets")
 
-# Vietcombank asks for at most one request every five minutes; no setting can go below this.
+# Vietcombank asks for at most one request every five minutes; no setting can go below this. Only requests
+# that reached it count (an HTTP answer came back): an attempt with no network never asked it anything.
 FX_MIN_INTERVAL = 300
 # A rate that moves more than this between two fetches is a broken feed, not a market.
 MAX_JUMP = Decimal("0.5")
@@ -24,15 +33,22 @@ MAX_JUMP = Decimal("0.5")
 COORDINATE_STEP = Decimal("0.01")
 
 
+STATUS_WORDS = {"stored": "đã lưu", "unchanged": "không đổi", "skipped": "bỏ qua", "failed": "lỗi"}
+RATE_KINDS = {"buy": "mua tiền mặt", "transfer": "mua chuyển khoản", "sell": "bán"}
+
+
 @dataclass
 class Outcome:
     key: str
     status: str  # "stored", "unchanged", "skipped", "failed"
-    detail: str = ""
+    detail: str = ""  # Vietnamese: the commands print it
 
     @property
     def failed(self):
         return self.status == "failed"
+
+    def __str__(self):
+        return f"{self.key}: {STATUS_WORDS[self.status]}" + (f" ({self.detail})" if self.detail else "")
 
 
 def location_of(ward):
@@ -72,30 +88,51 @@ def fx_currencies():
     return codes
 
 
-def _claim(key, min_interval, now):
-    """The FetchStatus to record this attempt in, or None when the last attempt is too recent."""
+def _within(moment, seconds, now):
+    return moment is not None and now - moment < datetime.timedelta(seconds=seconds)
+
+
+def _claim(key, now, *, min_interval=0, courtesy=0):
+    """(FetchStatus to record this attempt in, None), or (None, why not) when it is not due.
+
+    `min_interval` is the schedule and counts every attempt; `courtesy` is the source's own limit and counts
+    only requests that reached it. The claim itself counts until the attempt turns out unanswered, so
+    several processes asking at once still send one request.
+    """
     with transaction.atomic():
         status, _ = FetchStatus.objects.select_for_update().get_or_create(key=key)
-        if status.attempted_at and now - status.attempted_at < datetime.timedelta(seconds=min_interval):
-            return None
-        status.attempted_at = now
-        status.save(update_fields=["attempted_at"])
-    return status
+        if _within(status.attempted_at, min_interval, now):
+            return None, "vừa lấy gần đây"
+        if _within(status.counted_at, courtesy, now):
+            return None, (
+                f"nguồn chỉ cho phép một yêu cầu mỗi {courtesy // 60} phút; "
+                f"yêu cầu gần nhất tới nguồn lúc {timezone.localtime(status.counted_at):%H:%M:%S}"
+            )
+        status.previous_counted_at = status.counted_at
+        status.attempted_at = status.counted_at = now
+        status.save(update_fields=["attempted_at", "counted_at"])
+    return status, None
 
 
-def _failed(status, key, exc):
+def _failed(status, key, exc, now):
     status.failures += 1
+    status.failing_since = status.failing_since or now
+    status.answered = exc.answered
     status.error = exc.reason[:2000]
-    status.save(update_fields=["failures", "error"])
-    logger.warning("widgets: %s fetch failed, last good data kept: %s", key, exc.reason)
+    if not exc.answered:
+        status.counted_at = status.previous_counted_at  # the source never saw it: its interval is not spent
+    status.save(update_fields=["failures", "failing_since", "answered", "error", "counted_at"])
+    logger.warning("widgets: lấy %s lỗi, giữ bản tốt gần nhất: %s", key, exc.reason)
     return Outcome(key, "failed", exc.reason)
 
 
 def _succeeded(status, now):
     status.succeeded_at = now
     status.failures = 0
+    status.failing_since = None
+    status.answered = True
     status.error = ""
-    status.save(update_fields=["succeeded_at", "failures", "error"])
+    status.save(update_fields=["succeeded_at", "failures", "failing_since", "answered", "error"])
 
 
 def refresh_weather(site=None, *, min_interval=0, now=None):
@@ -103,16 +140,16 @@ def refresh_weather(site=None, *, min_interval=0, now=None):
     outcomes = []
     provider = None
     for (latitude, longitude), hostnames in weather_locations(site).items():
-        key = f"weather:{latitude},{longitude}"
-        status = _claim(key, min_interval, now)
+        key = weather_status_key((latitude, longitude))
+        status, why_not = _claim(key, now, min_interval=min_interval)
         if status is None:
-            outcomes.append(Outcome(key, "skipped", "fetched recently"))
+            outcomes.append(Outcome(key, "skipped", why_not))
             continue
         provider = provider or weather_provider()
         try:
             report = provider.fetch(latitude, longitude)
         except ProviderError as exc:
-            outcomes.append(_failed(status, key, exc))
+            outcomes.append(_failed(status, key, exc, now))
             continue
         WeatherSnapshot.objects.update_or_create(
             latitude=latitude,
@@ -140,18 +177,21 @@ def check_fx(report, last, required, accept_jump=False):
     """Refuse a table that lacks a shown currency, goes back in time, or jumps by more than half."""
     missing = [code for code in required if code not in report.rates]
     if missing:
-        raise InvalidData(f"currencies missing from the feed: {', '.join(missing)}")
+        raise InvalidData(f"bảng tỷ giá thiếu ngoại tệ: {', '.join(missing)}")
     if last is None:
         return
     if report.updated_at < last.source_updated_at:
-        raise InvalidData(f"feed time {report.updated_at:%Y-%m-%d %H:%M} is older than the stored one")
+        raise InvalidData(f"thời điểm của bảng ({report.updated_at:%d/%m/%Y %H:%M}) cũ hơn bản đã lưu")
     if accept_jump:
         return
     for code, rate in report.rates.items():
         for kind in ("buy", "transfer", "sell"):
             new, old = getattr(rate, kind), last.rate(code, kind)
             if new is not None and old and abs(new - old) / old > MAX_JUMP:
-                raise InvalidData(f"{code} {kind} jumped from {old} to {new} (more than {MAX_JUMP:.0%})")
+                raise InvalidData(
+                    f"{code} {RATE_KINDS[kind]} đổi từ {old} thành {new} (quá {MAX_JUMP:.0%}); "
+                    "đã kiểm tra thì chạy lại với --accept-jump"
+                )
 
 
 def _stored_rates(report):
@@ -167,26 +207,28 @@ def _stored_rates(report):
     }
 
 
-def refresh_fx(*, min_interval=FX_MIN_INTERVAL, now=None, accept_jump=False):
+def refresh_fx(*, min_interval=0, now=None, accept_jump=False):
+    """`min_interval`: the caller's schedule; the feed's courtesy interval applies whatever it says."""
     now = now or timezone.now()
-    key = "fx"
+    provider = fx_provider()
+    key = fx_status_key(provider.source)
     required = fx_currencies()
     if not required:
-        return [Outcome(key, "skipped", "no site shows exchange rates")]
-    status = _claim(key, max(min_interval, FX_MIN_INTERVAL), now)
+        return [Outcome("fx", "skipped", "không trang nào hiện tỷ giá")]
+    status, why_not = _claim(key, now, min_interval=min_interval, courtesy=FX_MIN_INTERVAL)
     if status is None:
-        return [Outcome(key, "skipped", f"the feed allows one request every {FX_MIN_INTERVAL // 60} minutes")]
+        return [Outcome("fx", "skipped", why_not)]
     last = FxSnapshot.objects.first()
     try:
-        report = fx_provider().fetch()
+        report = provider.fetch()
         check_fx(report, last, required, accept_jump)
     except ProviderError as exc:
-        return [_failed(status, key, exc)]
+        return [_failed(status, "fx", exc, now)]
     rates = _stored_rates(report)
     if last and last.rates == rates and last.source_updated_at == report.updated_at:
         last.checked_at = now
         last.save(update_fields=["checked_at"])
-        outcome = Outcome(key, "unchanged", f"rates of {report.updated_at:%d/%m/%Y %H:%M}")
+        outcome = Outcome("fx", "unchanged", f"tỷ giá lúc {report.updated_at:%H:%M %d/%m/%Y}")
     else:
         usd = report.rates.get("USD")
         FxSnapshot.objects.create(
@@ -197,6 +239,6 @@ def refresh_fx(*, min_interval=FX_MIN_INTERVAL, now=None, accept_jump=False):
             rates=rates,
             usd_sell=usd.sell if usd else None,
         )
-        outcome = Outcome(key, "stored", f"{len(rates)} currencies, rates of {report.updated_at:%d/%m/%Y %H:%M}")
+        outcome = Outcome("fx", "stored", f"{len(rates)} ngoại tệ, tỷ giá lúc {report.updated_at:%H:%M %d/%m/%Y}")
     _succeeded(status, now)
     return [outcome]

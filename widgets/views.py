@@ -5,16 +5,17 @@ from django.utils import timezone
 
 from widgets.chart import build_chart, usd_sell_history
 from widgets.models import KNOWN_CURRENCIES, WidgetSettings
-from widgets.reading import is_stale, latest_fx
-from widgets.templatetags.widgets_tags import fx_rows
+from widgets.reading import fx_status, is_stale, latest_fx
+from widgets.templatetags.widgets_tags import empty_note, fx_rows
 
 
 def exchange_rates(request):
     """/ty-gia/: every currency of the latest table and the USD selling rate over 30 days."""
-    try:
-        config = WidgetSettings.for_request(request)
-    except WidgetSettings.DoesNotExist:
-        raise Http404 from None
+    bundle = getattr(request, "ward_bundle", None)
+    if bundle is None:  # a host that matches no site
+        raise Http404
+    # The bundle's copy, not WidgetSettings.for_request(), which creates a row: a GET writes nothing.
+    config = bundle.setting(WidgetSettings)
     if not config.show_fx:
         raise Http404
     now = timezone.now()
@@ -33,6 +34,7 @@ def exchange_rates(request):
         "widgets/exchange_rates.html",
         {
             "snapshot": snapshot,
+            "empty": None if snapshot else empty_note("tỷ giá", fx_status()),
             "rows": rows,
             "stale": bool(snapshot) and is_stale(snapshot.checked_at, settings.WIDGETS_FX_STALE_AFTER, now),
             "chart": build_chart(history, start, now, opening=opening),

@@ -80,6 +80,7 @@ def untranslated(tab, english_catalogue):
 def check(tab, english_catalogue, screen):
     tab.wait_for_load_state("networkidle")
     assert tab.locator("html").get_attribute("lang") == "vi", screen
+    assert "Wagtail" not in tab.title(), f"tiêu đề thẻ trình duyệt của màn hình {screen}: {tab.title()}"
     assert untranslated(tab, english_catalogue) == [], f"chữ tiếng Anh còn trên màn hình {screen}"
 
 
@@ -118,6 +119,14 @@ def test_ward_editor_sees_the_admin_in_vietnamese(live_server, page, ward_site, 
     page.goto(f"{base}/pages/{article.pk}/edit/")
     assert page.get_by_text("Tiêu đề bài viết, ngắn gọn và đủ ý").first.is_visible()
     check(page, english_catalogue, "sửa bài viết")
+
+    # The date picker's apply button is written in English by the picker itself, hidden or not.
+    page.locator("#id_published_at").click()
+    expect(page.locator(".xdsoft_datetimepicker:visible").first).to_be_visible()
+    labels = page.eval_on_selector_all(".xdsoft_save_selected", "buttons => buttons.map(b => b.textContent)")
+    assert labels and set(labels) == {"Lưu lựa chọn"}
+    check(page, english_catalogue, "lịch chọn ngày")
+    page.keyboard.press("Escape")
 
     # Wagtail's default workflow (renamed "Quy trình duyệt bài") covers the tree: the editor submits it.
     page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target='toggle']").last.click()

@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import uuid
@@ -73,6 +74,7 @@ def round_trip(tmp_path, source_url, target_url):
     before = manage(source, "shell", "--no-imports", "-c", RENDER).split()
     archive = tmp_path / "backup.tar.gz"
     manage(source, "backup_portal", "--output", str(archive))
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600  # password hashes and TOTP secrets inside
 
     manage(target, "restore_portal", str(archive))
     after = manage(target, "shell", "--no-imports", "-c", RENDER).split()

@@ -10,15 +10,19 @@ from widgets.wmo import WMO_CODES
 
 
 class ProviderError(Exception):
-    """A fetch that gave nothing usable; `reason` goes to the log and to FetchStatus.error."""
+    """A fetch that gave nothing usable; `reason` (Vietnamese) goes to the log, the command and FetchStatus.error.
 
-    def __init__(self, reason):
+    `answered`: an HTTP answer came back, so the source saw the request (its courtesy interval is spent).
+    """
+
+    def __init__(self, reason, *, answered=True):
         super().__init__(reason)
         self.reason = reason
+        self.answered = answered
 
 
 class FetchError(ProviderError):
-    """The service could not be reached or answered with an error."""
+    """The service could not be reached (answered=False) or answered with an error."""
 
 
 class InvalidData(ProviderError):
@@ -45,18 +49,18 @@ class WeatherReport:
 
     def check(self):
         """Reject values no real weather has; raises InvalidData naming the field."""
-        _in_range("temperature", self.temperature, -60, 60)
+        _in_range("nhiệt độ", self.temperature, -60, 60)
         if self.humidity is not None:
-            _in_range("relative humidity", self.humidity, 0, 100)
+            _in_range("độ ẩm", self.humidity, 0, 100)
         if self.wind_speed is not None:
-            _in_range("wind speed", self.wind_speed, 0, 400)
-        _known_code("current weather code", self.weather_code)
+            _in_range("tốc độ gió", self.wind_speed, 0, 400)
+        _known_code("mã thời tiết hiện tại", self.weather_code)
         for day in self.daily:
-            _known_code(f"weather code of {day.date}", day.weather_code)
-            _in_range(f"minimum of {day.date}", day.temp_min, -60, 60)
-            _in_range(f"maximum of {day.date}", day.temp_max, -60, 60)
+            _known_code(f"mã thời tiết ngày {day.date}", day.weather_code)
+            _in_range(f"nhiệt độ thấp nhất ngày {day.date}", day.temp_min, -60, 60)
+            _in_range(f"nhiệt độ cao nhất ngày {day.date}", day.temp_max, -60, 60)
             if day.temp_min > day.temp_max:
-                raise InvalidData(f"minimum {day.temp_min} above maximum {day.temp_max} on {day.date}")
+                raise InvalidData(f"nhiệt độ thấp nhất {day.temp_min} cao hơn cao nhất {day.temp_max} ngày {day.date}")
         return self
 
 
@@ -89,6 +93,11 @@ class WeatherProvider(ABC):
 class FxProvider(ABC):
     name = ""
 
+    @property
+    def source(self) -> str:
+        """What identifies the feed asked (its URL): the courtesy interval is kept per source."""
+        return self.name
+
     @abstractmethod
     def fetch(self) -> FxReport:
         """The current rate table; raises ProviderError."""
@@ -96,11 +105,11 @@ class FxProvider(ABC):
 
 def _in_range(label, value, low, high):
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-        raise InvalidData(f"{label} is not a number: {value!r}")
+        raise InvalidData(f"{label} không phải là số: {value!r}")
     if not low <= value <= high:
-        raise InvalidData(f"{label} {value} outside {low}..{high}")
+        raise InvalidData(f"{label} {value} ngoài khoảng {low}..{high}")
 
 
 def _known_code(label, code):
     if code not in WMO_CODES:
-        raise InvalidData(f"{label} {code!r} is not a WMO weather code")
+        raise InvalidData(f"{label} {code!r} không phải mã thời tiết WMO")

@@ -37,14 +37,14 @@ def parse(body):
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidData(f"answer is not JSON: {exc}") from exc
+        raise InvalidData(f"câu trả lời không phải JSON: {exc}") from exc
     if not isinstance(data, dict):
-        raise InvalidData("answer is not a JSON object")
+        raise InvalidData("câu trả lời không phải một đối tượng JSON")
     if data.get("error"):
-        raise InvalidData(f"service error: {data.get('reason', '?')}")
+        raise InvalidData(f"nguồn báo lỗi: {data.get('reason', '?')}")
     offset = _number(data, "utc_offset_seconds", "")
     if not isinstance(offset, int) or abs(offset) > 14 * 3600:
-        raise InvalidData(f"utc_offset_seconds {offset!r} is not a time zone offset")
+        raise InvalidData(f"utc_offset_seconds {offset!r} không phải độ lệch múi giờ")
     zone = datetime.timezone(datetime.timedelta(seconds=offset))
 
     current = _object(data, "current")
@@ -61,11 +61,11 @@ def parse(body):
     for name in ("time", "weather_code", "temperature_2m_max", "temperature_2m_min"):
         column = daily.get(name)
         if not isinstance(column, list):
-            raise InvalidData(f"daily.{name} missing or not a list")
+            raise InvalidData(f"thiếu daily.{name} hoặc không phải danh sách")
         columns[name] = column
     lengths = {len(column) for column in columns.values()}
     if len(lengths) != 1:
-        raise InvalidData(f"daily arrays of different lengths {sorted(lengths)}")
+        raise InvalidData(f"các cột daily dài khác nhau {sorted(lengths)}")
     days = []
     for index, text in enumerate(columns["time"]):
         try:
@@ -73,7 +73,7 @@ def parse(body):
         except ValueError:
             day = None
         if day is None:
-            raise InvalidData(f"daily.time[{index}] {text!r} is not a YYYY-MM-DD date")
+            raise InvalidData(f"daily.time[{index}] {text!r} không phải ngày dạng YYYY-MM-DD")
         days.append(
             DailyForecast(
                 date=day,
@@ -88,20 +88,20 @@ def parse(body):
 def _object(data, name):
     value = data.get(name)
     if not isinstance(value, dict):
-        raise InvalidData(f"{name} missing or not an object")
+        raise InvalidData(f"thiếu {name} hoặc không phải đối tượng")
     return value
 
 
 def _value(value, label):
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidData(f"{label} is not a number: {value!r}")
+        raise InvalidData(f"{label} không phải là số: {value!r}")
     return value
 
 
 def _number(data, name, prefix, required=True):
     if name not in data or data[name] is None:
         if required:
-            raise InvalidData(f"{prefix}{name} missing")
+            raise InvalidData(f"thiếu {prefix}{name}")
         return None
     return _value(data[name], f"{prefix}{name}")
 
@@ -110,7 +110,7 @@ def _code(value, label):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidData(f"{label} is not an integer: {value!r}")
+        raise InvalidData(f"{label} không phải số nguyên: {value!r}")
     return value
 
 
@@ -119,5 +119,5 @@ def _local_time(text, label, zone):
     try:
         moment = datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M")  # noqa: DTZ007 - zone applied below
     except (TypeError, ValueError) as exc:
-        raise InvalidData(f"{label} {text!r} is not in the YYYY-MM-DDTHH:MM format") from exc
+        raise InvalidData(f"{label} {text!r} không theo dạng YYYY-MM-DDTHH:MM") from exc
     return moment.replace(tzinfo=zone)

@@ -24,34 +24,38 @@ MISSING = {"", "-"}
 class VietcombankProvider(FxProvider):
     name = "vietcombank"
 
+    @property
+    def source(self):
+        return settings.PORTAL_FX_URL
+
     def fetch(self):
-        return parse(http.get(settings.PORTAL_FX_URL))
+        return parse(http.get(self.source))
 
 
 def parse(body):
     try:
         root = fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise InvalidData(f"unsafe XML refused ({type(exc).__name__})") from exc
+        raise InvalidData(f"từ chối XML không an toàn ({type(exc).__name__})") from exc
     except ParseError as exc:
-        raise InvalidData(f"malformed XML: {exc}") from exc
+        raise InvalidData(f"XML hỏng: {exc}") from exc
     if root.tag != "ExrateList":
-        raise InvalidData(f"root element is <{root.tag}>, expected <ExrateList>")
+        raise InvalidData(f"phần tử gốc là <{root.tag}>, cần <ExrateList>")
     updated = root.findtext("DateTime")
     if updated is None:
-        raise InvalidData("<DateTime> missing")
+        raise InvalidData("thiếu <DateTime>")
     try:
         updated_at = datetime.datetime.strptime(updated.strip(), DATE_FORMAT).replace(tzinfo=VIETNAM)
     except ValueError as exc:
-        raise InvalidData(f"<DateTime> {updated.strip()!r} is not like 12/21/2022 2:36:27 PM") from exc
+        raise InvalidData(f"<DateTime> {updated.strip()!r} không theo dạng 12/21/2022 2:36:27 PM") from exc
 
     rates = {}
     for number, element in enumerate(root.iter("Exrate"), start=1):
         code = (element.get("CurrencyCode") or "").strip().upper()
         if not re.fullmatch(r"[A-Z]{3}", code):
-            raise InvalidData(f"Exrate #{number}: CurrencyCode {code!r} is not a currency code")
+            raise InvalidData(f"Exrate #{number}: CurrencyCode {code!r} không phải mã ngoại tệ")
         if code in rates:
-            raise InvalidData(f"Exrate #{number}: {code} listed twice")
+            raise InvalidData(f"Exrate #{number}: {code} có hai lần")
         rates[code] = Rate(
             code=code,
             name=" ".join((element.get("CurrencyName") or "").split()),
@@ -60,7 +64,7 @@ def parse(body):
             sell=_rate(element, "Sell", code),
         )
     if not rates:
-        raise InvalidData("no <Exrate> elements")
+        raise InvalidData("không có phần tử <Exrate> nào")
     return FxReport(provider=VietcombankProvider.name, updated_at=updated_at, rates=rates)
 
 
@@ -68,16 +72,16 @@ def _rate(element, attribute, code):
     """Decimal, or None for the feed's ways of saying "no rate": "-", "" and "0"."""
     text = element.get(attribute)
     if text is None:
-        raise InvalidData(f"{code}: attribute {attribute} missing")
+        raise InvalidData(f"{code}: thiếu thuộc tính {attribute}")
     text = text.strip()
     if text in MISSING:
         return None
     if text.startswith("-"):
-        raise InvalidData(f"{code} {attribute} is negative: {text!r}")
+        raise InvalidData(f"{code} {attribute} là số âm: {text!r}")
     if not NUMBER.match(text):
-        raise InvalidData(f"{code} {attribute} {text!r} is not a number like 23,550.00")
+        raise InvalidData(f"{code} {attribute} {text!r} không phải số dạng 23,550.00")
     try:
         value = Decimal(text.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the pattern already admits only numbers
-        raise InvalidData(f"{code} {attribute} {text!r} is not a number") from exc
+        raise InvalidData(f"{code} {attribute} {text!r} không phải là số") from exc
     return value or None

@@ -16,7 +16,7 @@ from widgets import wmo
 from widgets.icons import weather_svg
 from widgets.models import WidgetSettings
 from widgets.providers.openmeteo import OpenMeteoProvider
-from widgets.reading import is_stale, latest_fx, weather_at
+from widgets.reading import fx_status, is_stale, latest_fx, weather_at, weather_status
 from widgets.refresh import location_of
 
 register = template.Library()
@@ -59,13 +59,14 @@ def _day_label(day, today):
 
 def _rendered(template_name, values, snapshot_fields, shown):
     """The widget's HTML, rendered once per process for each state of what it shows (whether it is on, the
-    snapshot's identity and times, staleness, the days or currencies listed): every page of every site shows
-    the same few widgets."""
+    snapshot's identity and times, staleness, what an empty one says, the days or currencies listed): every
+    page of every site shows the same few widgets."""
     snapshot = values.get("snapshot")
     state = (
         values["enabled"],
         snapshot and tuple(getattr(snapshot, name) for name in snapshot_fields),
         values.get("stale"),
+        values.get("empty"),
         tuple(shown),
     )
     key = f"widget:{template_name}:" + hashlib.sha256(repr(state).encode()).hexdigest()
@@ -87,13 +88,25 @@ def fx_widget(context):
     return _rendered("widgets/fx.html", values, ("pk", "checked_at", "source_updated_at"), codes)
 
 
+def empty_note(subject, status):
+    """Why a widget has nothing to show. "Not answering" only when the job recorded failed attempts."""
+    if status is None or not status.failures:
+        return f"Chưa có dữ liệu {subject}: chưa lấy được lần nào từ nguồn."
+    since = timezone.localtime(status.failing_since or status.attempted_at)
+    problem = "nguồn trả về dữ liệu không dùng được" if status.answered else "nguồn không trả lời"
+    return f"Chưa lấy được dữ liệu {subject}: {problem} từ {since:%H:%M} ngày {since:%d/%m/%Y}."
+
+
 def weather_values(context):
     config = widget_settings(context)
     if config is None or not config.show_weather:
         return {"enabled": False}
-    snapshot = weather_at(location_of(context.get("ward")))
+    location = location_of(context.get("ward"))
+    if location is None:
+        return {"enabled": True, "snapshot": None, "empty": "Chưa có dữ liệu thời tiết: trang chưa khai báo toạ độ."}
+    snapshot = weather_at(location)
     if snapshot is None:
-        return {"enabled": True, "snapshot": None}
+        return {"enabled": True, "snapshot": None, "empty": empty_note("thời tiết", weather_status(location))}
     today = timezone.localtime(snapshot.observed_at).date()
     days = []
     for entry in snapshot.daily:
@@ -141,7 +154,7 @@ def fx_values(context):
         return {"enabled": False}
     snapshot = latest_fx()
     if snapshot is None:
-        return {"enabled": True, "snapshot": None}
+        return {"enabled": True, "snapshot": None, "empty": empty_note("tỷ giá", fx_status())}
     return {
         "enabled": True,
         "snapshot": snapshot,

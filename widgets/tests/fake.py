@@ -1,5 +1,6 @@
 """A real HTTP server on 127.0.0.1 standing in for Open-Meteo and Vietcombank."""
 
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -81,8 +82,15 @@ def _handler(services):
     return Handler
 
 
-def start(services):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(services))
+def closed_port():
+    """A local port nothing listens on (connections are refused), free for a server started later."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(services, port=0):
+    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(services))
     server.daemon_threads = True
     server.block_on_close = False
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from widgets.models import FetchStatus, FxSnapshot, WeatherSnapshot
-from widgets.tests.fake import FX_PATH, WEATHER_PATH, Reply, good_fx, good_weather
+from widgets.tests.fake import FX_PATH, WEATHER_PATH, Reply, closed_port, good_fx, good_weather
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +51,7 @@ def test_accept_jump_stores_a_checked_large_move(plain_site, fake, widget_settin
     fake.fx(good_fx(rates={"KRW": ("KOREAN WON ", "8.00", "8.90", "9.70")}))
     with pytest.raises(CommandError):
         call_command("refresh_widgets", "--only", "fx", stdout=io.StringIO(), stderr=io.StringIO())
-    FetchStatus.objects.filter(key="fx").update(attempted_at=timezone.now() - datetime.timedelta(minutes=6))
+    FetchStatus.objects.filter(key__startswith="fx:").update(counted_at=timezone.now() - datetime.timedelta(minutes=6))
     call_command("refresh_widgets", "--only", "fx", "--accept-jump", stdout=io.StringIO())
     assert FxSnapshot.objects.first().rates["KRW"]["sell"] == "9.70"
 
@@ -64,7 +64,7 @@ def test_refresh_widgets_reports_failures_and_bad_arguments(located_site, fake, 
     err = io.StringIO()
     with pytest.raises(CommandError, match="1 nguồn lỗi"):
         call_command("refresh_widgets", "--only", "weather", stdout=io.StringIO(), stderr=err)
-    assert "utc_offset_seconds missing" in err.getvalue()
+    assert "thiếu utc_offset_seconds" in err.getvalue()
     assert FetchStatus.objects.get(key="weather:20.95,107.07").failures == 1
 
 
@@ -92,7 +92,7 @@ def test_job_stops_on_sigterm(located_site, fake, widget_settings):
     finally:
         timer.cancel()
     # It came back long before the 30-second tick, failures did not stop it, and the handler is restored.
-    assert FetchStatus.objects.get(key="fx").failures == 1
+    assert FetchStatus.objects.get(key__startswith="fx:").failures == 1
     assert signal.getsignal(signal.SIGTERM) == before
 
 
@@ -154,3 +154,25 @@ def test_systemd_unit_runs_the_job():
     unit = (ROOT / "deploy" / "portal-widget-jobs.service").read_text()
     assert "ExecStart=/srv/portal/app/.venv/bin/python manage.py run_widget_jobs" in unit
     assert "Restart=always" in unit
+
+
+@pytest.mark.django_db
+def test_refresh_after_no_network_asks_the_corrected_feed_at_once(plain_site, fake, widget_settings):
+    """`make run` without internet, then `refresh_widgets` with a corrected PORTAL_FX_URL: rates shown at once."""
+    good_url = widget_settings.PORTAL_FX_URL
+    widget_settings.PORTAL_FX_URL = f"http://127.0.0.1:{closed_port()}{FX_PATH}"
+    call_command("run_widget_jobs", "--cycles", "1", stdout=io.StringIO())
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 nguồn lỗi"):
+        call_command("refresh_widgets", "--only", "fx", stdout=io.StringIO(), stderr=err)
+    assert "fx: lỗi (không kết nối được" in err.getvalue() and "sau 3 lần thử" in err.getvalue()
+
+    widget_settings.PORTAL_FX_URL = good_url
+    fake.fx(good_fx())
+    out = io.StringIO()
+    call_command("refresh_widgets", "--only", "fx", stdout=out)
+    assert out.getvalue().startswith("fx: đã lưu (")
+    out = io.StringIO()
+    call_command("refresh_widgets", "--only", "fx", stdout=out)
+    assert "fx: bỏ qua (nguồn chỉ cho phép một yêu cầu mỗi 5 phút" in out.getvalue()
+    assert fake.count(FX_PATH) == 1

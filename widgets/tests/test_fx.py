@@ -5,15 +5,16 @@ import logging
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from core.templatetags.vn import vn_datetime
-from widgets.models import FetchStatus, FxSnapshot, WidgetSettings
+from widgets.models import FetchStatus, FxSnapshot, WidgetSettings, fx_status_key
 from widgets.providers.vietcombank import DATE_FORMAT, VIETNAM
 from widgets.refresh import FX_MIN_INTERVAL, refresh_fx
 from widgets.templatetags.widgets_tags import vn_rate
 from widgets.tests import payloads
-from widgets.tests.fake import FX_PATH, Reply, good_fx
+from widgets.tests.fake import FX_PATH, FakeServices, Reply, closed_port, good_fx, start
 from widgets.tests.helpers import fx_row, render_sidebar, text_of
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +27,10 @@ def expected(code, column):
     """What the widget should print for a sample rate, derived from the sample feed."""
     text = payloads.SAMPLE_RATES[code][column]
     return vn_rate(Decimal(text.replace(",", ""))) if text not in {"-", "", "0"} else "–"
+
+
+def fx_status():
+    return FetchStatus.objects.get(key=fx_status_key(settings.PORTAL_FX_URL))
 
 
 def feed_time_text(when=payloads.FX_TIME):
@@ -87,32 +92,32 @@ def good_snapshot(fake):
 
 
 FAULTS = {
-    "timeout": (Reply(payloads.fx_xml(), delay=2.5), "timeout", 3),
+    "timeout": (Reply(payloads.fx_xml(), delay=2.5), "hết thời gian chờ", 3),
     "http-500": (Reply(b"oops", 500, "text/plain"), "HTTP 500", 3),
     "http-429": (Reply(b"slow down", 429, "text/plain", {"Retry-After": "300"}), "HTTP 429", 1),
     "http-404": (Reply(b"gone", 404, "text/plain"), "HTTP 404", 1),
-    "redirect": (Reply(b"", 302, "text/html", {"Location": "http://elsewhere.invalid/x"}), "redirect", 1),
-    "garbage": (Reply(b"\x00\xff\xfegarbage <<", 200, "text/xml"), "malformed XML", 1),
-    "html-page": (Reply("<html><body>Bảo trì</body></html>".encode(), 200), "expected <ExrateList>", 1),
-    "empty": (Reply(b"", 200, "text/xml"), "malformed XML", 1),
-    "truncated": (Reply(payloads.fx_xml()[:1500], 200, "text/xml"), "malformed XML", 1),
-    "xml-bomb": (Reply(payloads.XML_BOMB, 200, "text/xml"), "unsafe XML", 1),
-    "external-entity": (Reply(payloads.XML_EXTERNAL_ENTITY, 200, "text/xml"), "unsafe XML", 1),
-    "no-date": (good_fx(when=None), "<DateTime> missing", 1),
-    "new-date-format": (good_fx(when="2026-11-26 14:36:27"), "is not like", 1),
-    "missing-currency": (good_fx(drop=("USD",)), "missing from the feed: USD", 1),
-    "negative": (good_fx(rates={"USD": ("US DOLLAR ", "26,105.00", "26,135.00", "-26,385.00")}), "negative", 1),
-    "jump-50": (good_fx(rates={"USD": ("US DOLLAR ", "26,105.00", "26,135.00", "39,700.00")}), "jumped", 1),
-    "drop-50": (good_fx(rates={"EUR": ("EURO ", "14,000.00", "30,172.16", "31,447.85")}), "jumped", 1),
+    "redirect": (Reply(b"", 302, "text/html", {"Location": "http://elsewhere.invalid/x"}), "chuyển hướng", 1),
+    "garbage": (Reply(b"\x00\xff\xfegarbage <<", 200, "text/xml"), "XML hỏng", 1),
+    "html-page": (Reply("<html><body>Bảo trì</body></html>".encode(), 200), "cần <ExrateList>", 1),
+    "empty": (Reply(b"", 200, "text/xml"), "XML hỏng", 1),
+    "truncated": (Reply(payloads.fx_xml()[:1500], 200, "text/xml"), "XML hỏng", 1),
+    "xml-bomb": (Reply(payloads.XML_BOMB, 200, "text/xml"), "XML không an toàn", 1),
+    "external-entity": (Reply(payloads.XML_EXTERNAL_ENTITY, 200, "text/xml"), "XML không an toàn", 1),
+    "no-date": (good_fx(when=None), "thiếu <DateTime>", 1),
+    "new-date-format": (good_fx(when="2026-11-26 14:36:27"), "không theo dạng", 1),
+    "missing-currency": (good_fx(drop=("USD",)), "thiếu ngoại tệ: USD", 1),
+    "negative": (good_fx(rates={"USD": ("US DOLLAR ", "26,105.00", "26,135.00", "-26,385.00")}), "số âm", 1),
+    "jump-50": (good_fx(rates={"USD": ("US DOLLAR ", "26,105.00", "26,135.00", "39,700.00")}), "đổi từ", 1),
+    "drop-50": (good_fx(rates={"EUR": ("EURO ", "14,000.00", "30,172.16", "31,447.85")}), "đổi từ", 1),
     "other-number-format": (
         good_fx(rates={"USD": ("US DOLLAR ", "26.105,00", "26,135.00", "26,385.00")}),
-        "not a number",
+        "không phải số",
         1,
     ),
-    "older-feed": (good_fx(when="11/25/2026 9:00:00 AM"), "older than the stored one", 1),
+    "older-feed": (good_fx(when="11/25/2026 9:00:00 AM"), "cũ hơn bản đã lưu", 1),
     "missing-attribute": (
         Reply(payloads.fx_xml().replace(b' Sell="26,385.00"', b""), 200),
-        "attribute Sell missing",
+        "thiếu thuộc tính Sell",
         1,
     ),
 }
@@ -133,7 +138,7 @@ def test_a_bad_fetch_keeps_the_last_good_snapshot(fault, plain_site, fake, widge
     assert reason in outcome.detail
     assert fake.count(FX_PATH) == requests
     assert [record.getMessage() for record in caplog.records if reason in record.getMessage()]
-    status = FetchStatus.objects.get(key="fx")
+    status = fx_status()
     assert reason in status.error and status.failures == 1 and status.succeeded_at == T0
     assert list(FxSnapshot.objects.all()) == [good]
     after = render_sidebar(plain_site)
@@ -193,3 +198,46 @@ def test_no_site_showing_rates_means_no_request(plain_site, fake, widget_setting
     assert refresh_fx(now=T0)[0].status == "skipped"
     assert fake.requests == []
     assert "Tỷ giá" not in render_sidebar(plain_site)
+
+
+def test_attempts_that_never_reached_the_feed_do_not_spend_its_interval(plain_site, widget_settings):
+    """No network (a closed port), then the feed answers on the same URL: asked at once, not five minutes later."""
+    port = closed_port()
+    widget_settings.PORTAL_FX_URL = f"http://127.0.0.1:{port}{FX_PATH}"
+    [outcome] = refresh_fx(now=T0)
+    assert outcome.status == "failed" and "không kết nối được" in outcome.detail
+    status = fx_status()
+    assert (status.failures, status.answered, status.counted_at) == (1, False, None)
+
+    services = FakeServices()
+    services.fx(good_fx())
+    server = start(services, port)
+    try:
+        [outcome] = refresh_fx(now=T0 + datetime.timedelta(seconds=1))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert outcome.status == "stored"
+    assert services.count(FX_PATH) == 1
+    assert fx_status().counted_at == T0 + datetime.timedelta(seconds=1)
+
+
+def test_an_answered_failure_spends_the_interval(plain_site, fake, widget_settings):
+    fake.fx(Reply(b"gone", 404, "text/plain"))
+    assert refresh_fx(now=T0)[0].status == "failed"
+    fake.fx(good_fx())
+    [outcome] = refresh_fx(now=T0 + datetime.timedelta(seconds=FX_MIN_INTERVAL - 1))
+    assert outcome.status == "skipped" and "mỗi 5 phút" in outcome.detail
+    assert fake.count(FX_PATH) == 1
+    assert fx_status().answered is True
+
+
+def test_the_interval_is_kept_per_feed_url(plain_site, fake, widget_settings):
+    fake.fx(good_fx())
+    assert refresh_fx(now=T0)[0].status == "stored"
+    widget_settings.PORTAL_FX_URL = fake.base + FX_PATH + "?b=11"  # a corrected address
+    assert refresh_fx(now=T0 + datetime.timedelta(seconds=1))[0].status == "unchanged"
+    assert [query for _, query in fake.requests] == [{"b": ["10"]}, {"b": ["11"]}]
+    widget_settings.PORTAL_FX_URL = fake.base + FX_PATH + "?b=10"
+    assert refresh_fx(now=T0 + datetime.timedelta(seconds=2))[0].status == "skipped"
+    assert fake.count(FX_PATH) == 2

@@ -94,7 +94,7 @@ def json_reply(mutate):
 
 
 FAULTS = {
-    "timeout": (Reply(payloads.weather_json(), delay=2.5), "timeout", 3),
+    "timeout": (Reply(payloads.weather_json(), delay=2.5), "hết thời gian chờ", 3),
     "http-500": (Reply(b"{}", 500), "HTTP 500", 3),
     "http-429": (
         Reply(b'{"error":true,"reason":"Too many requests"}', 429, headers={"Retry-After": "60"}),
@@ -106,24 +106,28 @@ FAULTS = {
         "Latitude",
         1,
     ),
-    "redirect": (Reply(b"", 301, headers={"Location": "http://10.0.0.1/"}), "redirect", 1),
-    "garbage": (Reply(b"\x89PNG garbage", 200), "not JSON", 1),
-    "truncated": (Reply(payloads.weather_json()[:300], 200), "not JSON", 1),
-    "not-an-object": (Reply(b"[1, 2, 3]", 200), "not a JSON object", 1),
+    "redirect": (Reply(b"", 301, headers={"Location": "http://10.0.0.1/"}), "chuyển hướng", 1),
+    "garbage": (Reply(b"\x89PNG garbage", 200), "không phải JSON", 1),
+    "truncated": (Reply(payloads.weather_json()[:300], 200), "không phải JSON", 1),
+    "not-an-object": (Reply(b"[1, 2, 3]", 200), "không phải một đối tượng JSON", 1),
     "error-body": (Reply(b'{"error": true, "reason": "Cannot initialize"}', 200), "Cannot initialize", 1),
-    "no-current": (json_reply(change(["current"], KeyError)), "current missing", 1),
-    "no-temperature": (json_reply(change(["current", "temperature_2m"], KeyError)), "temperature_2m missing", 1),
-    "temperature-as-text": (json_reply(change(["current", "temperature_2m"], "-")), "not a number", 1),
-    "absurd-temperature": (json_reply(change(["current", "temperature_2m"], 999.0)), "temperature 999.0 outside", 1),
-    "absurd-humidity": (json_reply(change(["current", "relative_humidity_2m"], 150)), "humidity 150 outside", 1),
-    "negative-wind": (json_reply(change(["current", "wind_speed_10m"], -3)), "wind speed -3 outside", 1),
-    "unknown-code": (json_reply(change(["current", "weather_code"], 42)), "not a WMO weather code", 1),
-    "new-time-format": (json_reply(change(["current", "time"], "26/11/2026 14:00")), "format", 1),
-    "unix-time": (json_reply(change(["current", "time"], 1795676400)), "format", 1),
-    "new-date-format": (json_reply(change(["daily", "time", 1], "27/11/2026")), "is not a YYYY-MM-DD date", 1),
-    "daily-missing": (json_reply(change(["daily", "temperature_2m_min"], KeyError)), "temperature_2m_min missing", 1),
-    "daily-ragged": (json_reply(change(["daily", "weather_code"], [3, 61])), "different lengths", 1),
-    "min-above-max": (json_reply(change(["daily", "temperature_2m_min", 2], 30.0)), "above maximum", 1),
+    "no-current": (json_reply(change(["current"], KeyError)), "thiếu current", 1),
+    "no-temperature": (json_reply(change(["current", "temperature_2m"], KeyError)), "thiếu current.temperature_2m", 1),
+    "temperature-as-text": (json_reply(change(["current", "temperature_2m"], "-")), "không phải là số", 1),
+    "absurd-temperature": (json_reply(change(["current", "temperature_2m"], 999.0)), "nhiệt độ 999.0 ngoài khoảng", 1),
+    "absurd-humidity": (json_reply(change(["current", "relative_humidity_2m"], 150)), "độ ẩm 150 ngoài khoảng", 1),
+    "negative-wind": (json_reply(change(["current", "wind_speed_10m"], -3)), "tốc độ gió -3 ngoài khoảng", 1),
+    "unknown-code": (json_reply(change(["current", "weather_code"], 42)), "không phải mã thời tiết WMO", 1),
+    "new-time-format": (json_reply(change(["current", "time"], "26/11/2026 14:00")), "không theo dạng", 1),
+    "unix-time": (json_reply(change(["current", "time"], 1795676400)), "không theo dạng", 1),
+    "new-date-format": (json_reply(change(["daily", "time", 1], "27/11/2026")), "không phải ngày dạng YYYY-MM-DD", 1),
+    "daily-missing": (
+        json_reply(change(["daily", "temperature_2m_min"], KeyError)),
+        "thiếu daily.temperature_2m_min",
+        1,
+    ),
+    "daily-ragged": (json_reply(change(["daily", "weather_code"], [3, 61])), "dài khác nhau", 1),
+    "min-above-max": (json_reply(change(["daily", "temperature_2m_min", 2], 30.0)), "cao hơn cao nhất", 1),
     "no-offset": (json_reply(change(["utc_offset_seconds"], KeyError)), "utc_offset_seconds", 1),
 }
 
@@ -157,7 +161,7 @@ def test_slow_drip_is_cut_off(located_site, fake, widget_settings):
     widget_settings.WIDGETS_HTTP = {**widget_settings.WIDGETS_HTTP, "retries": 0}
     fake.weather(Reply(payloads.weather_json(), drip=0.1))
     [outcome] = refresh_weather(now=T0)
-    assert outcome.status == "failed" and "too slow" in outcome.detail
+    assert outcome.status == "failed" and "quá chậm" in outcome.detail
     assert not WeatherSnapshot.objects.exists()
 
 
@@ -182,7 +186,7 @@ def test_sites_with_the_same_coordinates_share_one_fetch(located_site, other_sit
 def test_site_without_coordinates_or_with_weather_off(plain_site, fake, widget_settings):
     fake.weather(good_weather())
     assert refresh_weather(now=T0) == []
-    assert "Chưa có dữ liệu" in text_of(render_sidebar(plain_site)).split("Tỷ giá")[0]
+    assert "trang chưa khai báo toạ độ" in text_of(render_sidebar(plain_site)).split("Tỷ giá")[0]
     WidgetSettings.objects.update_or_create(site=plain_site, defaults={"show_weather": False})
     assert "Thời tiết" not in render_sidebar(plain_site)
     assert fake.requests == []

@@ -4,13 +4,12 @@ from wagtail.models import Site
 
 from widgets.refresh import refresh_fx, refresh_weather
 
-STATUS_WORDS = {"stored": "đã lưu", "unchanged": "không đổi", "skipped": "bỏ qua", "failed": "lỗi"}
-
 
 class Command(BaseCommand):
     help = _(
         "Lấy thời tiết và tỷ giá một lần, kiểm tra và lưu bản mới. "
-        "Tỷ giá không lấy quá một lần mỗi 5 phút (quy định của nguồn)."
+        "Tỷ giá không hỏi nguồn quá một lần mỗi 5 phút (quy định của nguồn); "
+        "lần không tới được nguồn thì không tính."
     )
 
     def add_arguments(self, parser):
@@ -40,8 +39,7 @@ class Command(BaseCommand):
         if only in (None, "fx"):
             outcomes += refresh_fx(accept_jump=accept_jump)
         for outcome in outcomes:
-            line = f"{outcome.key}: {STATUS_WORDS[outcome.status]}" + (f" ({outcome.detail})" if outcome.detail else "")
-            (self.stderr if outcome.failed else self.stdout).write(line)
+            (self.stderr if outcome.failed else self.stdout).write(str(outcome))
         failed = sum(outcome.failed for outcome in outcomes)
         if failed:
             raise CommandError(_("%(count)d nguồn lỗi; trang vẫn hiện bản tốt gần nhất.") % {"count": failed})

@@ -44,12 +44,12 @@ class Command(BaseCommand):
                 outcomes = refresh_weather(min_interval=weather_every) + refresh_fx(min_interval=fx_every)
             except Exception:
                 # The database or a bug: say so and try again next tick rather than leave pages without updates.
-                logger.exception("widgets: job cycle failed")
+                logger.exception("widgets: vòng lấy dữ liệu lỗi, thử lại ở vòng sau")
                 outcomes = []
             # Failures are already logged as warnings by refresh; this is the job's own running record.
             for outcome in outcomes:
                 if outcome.status != "skipped":
-                    self.stdout.write(f"{outcome.key}: {outcome.status} {outcome.detail}".rstrip())
+                    self.stdout.write(str(outcome))
             # A long-running process must not keep a broken or expired connection; never drop one
             # inside a transaction, though (the tests run the job inside theirs).
             if not connection.in_atomic_block:
