@@ -18,9 +18,20 @@ def ward_editor(db, ward_site):
     """A ward's editor as Wagtail sets one up: not a superuser, in the Editors group, allowed the ward settings."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-    group = Group.objects.get(name="Editors")  # created by Wagtail's own migrations
+    # Wagtail's own migrations create the group; a transactional test that ran earlier flushed it, so make it
+    # again as those migrations do, with its image and document permissions on the root collection.
+    group, created = Group.objects.get_or_create(name="Editors")
+    if created:
+        root = Collection.get_first_root_node() or Collection.add_root(name="Bộ sưu tập gốc")
+        for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+            for action in ("add", "change", "choose"):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root,
+                    permission=Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}"),
+                )
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         Permission.objects.get(content_type__app_label="wards", codename="change_wardsettings"),

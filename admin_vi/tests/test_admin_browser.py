@@ -10,8 +10,8 @@ from admin_vi.catalogues import PLACEHOLDER, collect_messages, same_in_vietnames
 
 pytestmark = [
     pytest.mark.browser,
-    # Needs the Editors group and default workflow that Wagtail's migrations create; in the suite it runs
-    # before the other live-server test, which flushes them (wards.sites.tree_root brings back only the root).
+    # A live server needs a transactional database; the Editors group a flush removes is made again by the
+    # ward_editor fixture.
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("compiled_catalogues"),
 ]
