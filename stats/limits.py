@@ -45,6 +45,8 @@ def _count(key, span):
         count = 1 if cache.add(key, 1, span + 1) else cache.incr(key)
     except ValueError:  # expired between add and incr: a new window
         count = 1
+    except OSError:  # the file cache (no Redis) on a full disk: count in this process meanwhile
+        return _count_locally(key, span)
     if getattr(cache, "is_available", lambda: True)():
         return count
     return _count_locally(key, span)

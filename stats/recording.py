@@ -53,13 +53,18 @@ class Hit:
         return cls(row.site_id, row.day, row.visitor, row.path, row.page_id, row.source, row.address)
 
 
+# What a moment later may not meet again; a read-only or full database is not among them, and waiting on it
+# only held the beacon (about 5 s) before the same error.
+BUSY = ("locked", "busy", "deadlock", "could not serialize")
+
+
 def with_retries(func):
     """Run `func` again when the database is busy (SQLite lock, PostgreSQL deadlock)."""
     for attempt in range(RETRIES):
         try:
             return func()
-        except OperationalError:
-            if attempt == RETRIES - 1:
+        except OperationalError as exc:
+            if attempt == RETRIES - 1 or not any(word in str(exc).lower() for word in BUSY):
                 raise
             time.sleep(0.02 * (2**attempt))
     return None

@@ -2,8 +2,10 @@
 
 import base64
 import json
+import logging
 import unicodedata
 
+from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
@@ -18,6 +20,8 @@ from stats.visitors import classify_referrer, client_ip, is_robot
 
 MAX_BODY = 2048
 MAX_PATH = 255
+logger = logging.getLogger(__name__)
+
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
@@ -41,6 +45,18 @@ def _valid_path(path):
 
 def _count(request, path, referrer, source=None):
     """Shared by both beacons: validate, then count; returns an error response or None."""
+    try:
+        return _validate_and_count(request, path, referrer, source)
+    except DatabaseError:
+        # A read-only or full database: the hit was not counted, so say so (never a 204) and when to retry;
+        # the connection is replaced after the request (portal.db_faults), so counting resumes by itself.
+        logger.warning("Không ghi được lượt xem vào cơ sở dữ liệu", exc_info=True)
+        response = _error(_("Tạm thời không ghi nhận được lượt xem; vui lòng thử lại sau."), 503)
+        response["Retry-After"] = "5"
+        return response
+
+
+def _validate_and_count(request, path, referrer, source):
     if not _valid_path(path):
         return _error(_("Đường dẫn trang không hợp lệ."), 400)
     path = path.split("?", 1)[0].split("#", 1)[0]
