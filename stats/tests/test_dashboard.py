@@ -104,3 +104,15 @@ def test_bad_parameters_fall_back_to_defaults(client, admin_user, figures):
     response = client.get(reverse("stats_dashboard"), {"site": "abc", "days": "mot-nam"})
     assert response.status_code == 200
     assert "30 ngày gần nhất</option>" in response.content.decode()
+
+
+def test_top_pages_are_the_content_items_search_finds_not_listings(figures, ward_site):
+    """The kinds come from the content-type registry (stats names no content app): an article counts, its
+    category (a listing) and the home page do not."""
+    from stats.reading import top_pages
+
+    _, article = figures
+    today = local_day()
+    PageDay.objects.create(site=ward_site, day=today, path="/cat/", page=article.get_parent(), views=500)
+    PageDay.objects.create(site=ward_site, day=today, path="/", page=ward_site.root_page, views=900)
+    assert top_pages(ward_site.pk, today, today) == [(article.title, article.pk, 77)]
