@@ -47,7 +47,7 @@ def test_superuser_sees_figures_chart_top_articles_and_sources(client, admin_use
     in_30 = {d: v for d, v in rows.items() if d > today - datetime.timedelta(days=30)}
     assert f"{sum(v for v, _ in in_30.values())} lượt khách" in html
     assert f"{sum(p for _, p in in_30.values())} lượt xem trang" in html
-    assert html.count("<polyline") == 2 and "<svg" in html
+    assert html.count('<path class="pv"') == 1 and html.count('<path class="vi"') == 1 and "<svg" in html
     assert "Hội nghị tiếp xúc cử tri cuối năm" in html and ">77<" in html
     assert html.index("Zalo") < html.index("Google")
     assert "Phường Bãi Cháy" in html  # the site chooser offers both sites to a superuser
