@@ -80,7 +80,8 @@ MIDDLEWARE = [
     # Pages go out compressed even without nginx in front (`make serve`); public pages carry no secrets.
     "django.middleware.gzip.GZipMiddleware",
     # Above every middleware that adds headers (security, session's Vary, CSP), so a stored page keeps them
-    # all and a hit answers with the same headers as a fresh render; below GZip, so it stores plain bodies.
+    # all and a hit answers with the same headers as a fresh render; below GZip, so it stores plain bodies (a
+    # page it stores goes out with the gzip it stored, which GZip then leaves alone).
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
