@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from core import privacy
+from core import restrictions
 from search.documents import (
     PERIOD_SECONDS,
     RANK_KEY_ID_BITS,
@@ -50,9 +50,9 @@ class Filters:
 
 
 def filters_for(root_page, section=None, date_from=None, date_to=None):
-    # All restrictions of the install (a short table, known per process by core.privacy), filtered here:
+    # All restrictions of the install (a short table, known per process by core.restrictions), filtered here:
     # `path LIKE 'x%'` cannot use the path index on SQLite and would read every page row.
-    everywhere = privacy.restricted_pages()
+    everywhere = restrictions.restricted_pages()
     if everywhere is None:  # the shared cache cannot tell: ask the database
         everywhere = PageViewRestriction.objects.values_list("page__path", "page_id")
     restricted = [(path, pk) for path, pk in everywhere if path.startswith(root_page.path)]

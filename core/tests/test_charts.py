@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.charts import Frame, Plot, line_path
-from core.testing import y_axis_labels
+from core.tests.chart_checks import y_axis_labels
 
 SVG = "{http://www.w3.org/2000/svg}"
 FRAME = Frame(width=400, height=200, left=40, right=10, top=10, bottom=30)

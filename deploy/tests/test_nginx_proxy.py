@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 from core.text import vn_slugify
-from portal.testing import article_file, header_set, manage, wait_for
+from portal.tests.helpers import article_file, header_set, manage, wait_for
 
 pytestmark = pytest.mark.own_databases
 

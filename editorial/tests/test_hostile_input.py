@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 
 from core.hostile_corpus import HOSTILE_STRINGS, assert_inert_html
 from editorial.roles import site_collection
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 from news.models import ArticlePage, CategoryPage
 
 

@@ -10,7 +10,7 @@ from django.db import close_old_connections
 from django.test import RequestFactory
 
 from pagecache.wsgi import PageCacheFront
-from portal.testing import header_set
+from portal.tests.helpers import header_set
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.testing import assert_round_axis, y_axis_labels
+from core.tests.chart_checks import assert_round_axis, y_axis_labels
 from stats.charts import line_chart
 
 

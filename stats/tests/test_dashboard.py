@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 from stats.models import PageDay, SiteDay, SourceDay
 from stats.visitors import local_day
 

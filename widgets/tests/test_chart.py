@@ -6,7 +6,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.testing import assert_round_axis, y_axis_labels
+from core.tests.chart_checks import assert_round_axis, y_axis_labels
 from widgets.chart import build_chart
 
 
