@@ -184,13 +184,6 @@ def _ensure_workflow(site, groups):
     WorkflowPage.objects.update_or_create(page=site.root_page, defaults={"workflow": workflow})
 
 
-def roles_for_user(user, site):
-    """The roles `user` holds on `site` (superusers hold none: they need none)."""
-    if not user.is_authenticated:
-        return set()
-    return set(SiteRole.objects.for_user(user).filter(site=site).values_list("role", flat=True))
-
-
 def sites_for_user(user, roles=STATS_ROLES):
     """The sites whose statistics (or other site-wide views) `user` may see.
 
