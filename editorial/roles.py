@@ -43,7 +43,7 @@ GLOBAL_PERMISSIONS = {
     Role.REPORTER: {"wagtailadmin.access_admin"},
     Role.EDITOR: {"wagtailadmin.access_admin"},
     Role.CHIEF: {"wagtailadmin.access_admin"},
-    Role.ADMIN: {"wagtailadmin.access_admin", "users.add_user", "users.change_user", "users.delete_user"},
+    Role.ADMIN: {"wagtailadmin.access_admin", "accounts.add_user", "accounts.change_user", "accounts.delete_user"},
 }
 SITE_SETTINGS_PERMISSION = "wards.change_wardsettings"
 # Roles that may see the site's statistics (sites_for_user); collaborators are often outsiders.

@@ -66,7 +66,7 @@ def test_login_lockout_behind_nginx_is_per_username_and_client_address(stack):
         "shell",
         "--no-imports",
         "-c",
-        f"from users.models import User; User.objects.create_superuser('bien-tap', 'bt@example.org', '{PASSWORD}')",
+        f"from accounts.models import User; User.objects.create_superuser('bien-tap', 'bt@example.org', '{PASSWORD}')",
     )
     attacker, editor = client_from("127.0.0.5"), client_from("127.0.0.6")
     with attacker, editor:

@@ -35,7 +35,6 @@ ALLOWED_HOSTS = [*env_list("ALLOWED_HOSTS"), *LOCAL_HOSTS]
 
 INSTALLED_APPS = [
     "core",
-    "users",
     "images",
     "wards",
     "news",
@@ -149,7 +148,7 @@ if DATABASES["default"]["ENGINE"] == "portal.sqlite3":
     # Django's SQL functions, about 3 ms of CPU per request when done afresh every time.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-AUTH_USER_MODEL = "users.User"
+AUTH_USER_MODEL = "accounts.User"
 WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
