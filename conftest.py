@@ -8,8 +8,8 @@ import tempfile
 import pytest
 from django.utils import timezone
 
-# Staff of each editorial role and a login with the second factor confirmed (editorial/testing.py).
-pytest_plugins = ["editorial.testing"]
+# Staff of each editorial role and a login with the second factor confirmed (editorial/tests/fixtures.py).
+pytest_plugins = ["editorial.tests.fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -26,14 +26,14 @@ def _empty_caches():
     # The local-memory caches outlive a test; a page cached by one test must not answer the next.
     from django.core.cache import caches
 
-    from core import memory, privacy
+    from core import memory, restrictions
     from wards.sitecache import forget_all
 
     for alias in caches:
         caches[alias].clear()
     forget_all()
     memory.forget_all()
-    privacy.forget()
+    restrictions.forget()
     yield
 
 

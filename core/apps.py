@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Lõi cổng thông tin")
 
     def ready(self):
-        from . import privacy  # noqa: F401 - connects the handlers that keep its memory current
+        from . import restrictions  # noqa: F401 - connects the handlers that keep its memory current

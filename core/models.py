@@ -9,7 +9,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core import privacy, public_urls
+from core import public_urls, restrictions
 from core.forms import PortalPageForm
 from core.text import fold, normalize_text, vn_slugify
 
@@ -29,9 +29,9 @@ def with_cache_headers(request, response):
 
 class PortalPageQuerySet(PageQuerySet):
     def public(self):
-        """As Wagtail's, without its query of every restriction on each call (core.privacy); aliases of
+        """As Wagtail's, without its query of every restriction on each call (core.restrictions); aliases of
         restricted pages are left out too."""
-        roots = privacy.restricted_roots()
+        roots = restrictions.restricted_roots()
         if roots is None:
             return super().public()
         if not roots:
@@ -141,8 +141,8 @@ class BasePage(Page):
         return self.social_image
 
     def get_view_restrictions(self):
-        # Asked by Wagtail on every serve (two queries); almost every page is public (core.privacy).
-        if privacy.is_known_public(self):
+        # Asked by Wagtail on every serve (two queries); almost every page is public (core.restrictions).
+        if restrictions.is_known_public(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

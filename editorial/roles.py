@@ -43,7 +43,7 @@ GLOBAL_PERMISSIONS = {
     Role.REPORTER: {"wagtailadmin.access_admin"},
     Role.EDITOR: {"wagtailadmin.access_admin"},
     Role.CHIEF: {"wagtailadmin.access_admin"},
-    Role.ADMIN: {"wagtailadmin.access_admin", "users.add_user", "users.change_user", "users.delete_user"},
+    Role.ADMIN: {"wagtailadmin.access_admin", "accounts.add_user", "accounts.change_user", "accounts.delete_user"},
 }
 SITE_SETTINGS_PERMISSION = "wards.change_wardsettings"
 # Roles that may see the site's statistics (sites_for_user); collaborators are often outsiders.
@@ -182,13 +182,6 @@ def _ensure_workflow(site, groups):
         task.groups.set(task_groups)
         WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
     WorkflowPage.objects.update_or_create(page=site.root_page, defaults={"workflow": workflow})
-
-
-def roles_for_user(user, site):
-    """The roles `user` holds on `site` (superusers hold none: they need none)."""
-    if not user.is_authenticated:
-        return set()
-    return set(SiteRole.objects.for_user(user).filter(site=site).values_list("role", flat=True))
 
 
 def sites_for_user(user, roles=STATS_ROLES):

@@ -32,6 +32,11 @@ def group_of(path):
     return path.lstrip("/").split("/", 1)[0]
 
 
+# The WSGI front leaves, in the request's environ, the key it looked up and found no page under, so the
+# middleware does not ask the cache again (a client cannot set it: its headers arrive as HTTP_*).
+FRONT_MISSED = "pagecache.front_missed"
+
+
 def entry_key(scheme, host, path, query):
     raw = f"{scheme}|{host.lower()}|{path}|{query}"
     return "pc:e:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()

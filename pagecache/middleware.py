@@ -2,7 +2,8 @@
 
 The WSGI front (pagecache.wsgi) answers hits before Django runs at all; this
 middleware stores what Django renders and answers hits under servers that do
-not use the front (runserver, the test client).
+not use the front (runserver, the test client). The three layers and who does
+what: docs/deploy.md, "Caching, and why pages stay correct".
 """
 
 import logging
@@ -15,8 +16,8 @@ from redis import RedisError
 
 from core.sites import site_id_for_request
 
-from .keys import MAX_QUERY_LENGTH, entry_key, group_of, normalise_query
-from .store import current_generations, lookup, response_parts, store
+from .keys import FRONT_MISSED, MAX_QUERY_LENGTH, entry_key, group_of, normalise_query
+from .store import answer_as_stored, current_generations, lookup, response_parts, store
 
 logger = logging.getLogger(__name__)
 # APIs answer live figures (statistics, search) and are never stored.
@@ -69,18 +70,22 @@ class PageCacheMiddleware:
         query = meta.get("QUERY_STRING", "")
         if not is_cacheable_request(request.method, path, query, meta.get("HTTP_COOKIE", "")):
             return self.get_response(request)
-        key = entry_key(request.scheme, request.get_host(), path, normalise_query(query))
-        try:
-            entry = lookup(key)
-        except Exception:  # noqa: BLE001 - with the cache down, pages are rendered as if uncached
-            _cache_failed("page cache unavailable")
-            return self.get_response(request)
-        if entry is not None:
-            status, headers, body = response_parts(entry, meta.get("HTTP_ACCEPT_ENCODING"), request.method == "HEAD")
-            response = HttpResponse(body, status=status)
-            for name, value in headers:
-                response[name] = value
-            return response
+        key = meta.get(FRONT_MISSED)
+        if key is None:  # no WSGI front asked before (runserver, the test client)
+            key = entry_key(request.scheme, request.get_host(), path, normalise_query(query))
+            try:
+                entry = lookup(key)
+            except Exception:  # noqa: BLE001 - with the cache down, pages are rendered as if uncached
+                _cache_failed("page cache unavailable")
+                return self.get_response(request)
+            if entry is not None:
+                status, headers, body = response_parts(
+                    entry, meta.get("HTTP_ACCEPT_ENCODING"), request.method == "HEAD"
+                )
+                response = HttpResponse(body, status=status)
+                for name, value in headers:
+                    response[name] = value
+                return response
 
         # From the process's hostname memory (core.sites), which the site bundle uses next: no query.
         site_id = site_id_for_request(request)
@@ -95,7 +100,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if is_storable(request, response):
             try:
-                store(
+                entry = store(
                     key,
                     site_id,
                     group,
@@ -107,4 +112,8 @@ class PageCacheMiddleware:
                 )
             except Exception:  # noqa: BLE001 - not caching a page is no reason to fail it
                 _cache_failed("page cache store failed")
+            else:
+                # The body compressed once, for the store, goes out as a hit of it will (GZipMiddleware leaves
+                # an encoded answer alone): the same bytes and headers on MISS and HIT.
+                answer_as_stored(response, entry, meta.get("HTTP_ACCEPT_ENCODING"))
         return response

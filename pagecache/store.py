@@ -31,6 +31,7 @@ def store(key, site_id, group, generations, status, headers, body, timeout):
         "gzip": gzip.compress(body, compresslevel=6, mtime=0),
     }
     shared_cache().set(key, entry, timeout=timeout)
+    return entry
 
 
 def lookup(key):
@@ -54,8 +55,8 @@ def accepts_gzip(accept_encoding):
     return "gzip" in (accept_encoding or "").lower()
 
 
-def response_parts(entry, accept_encoding, head=False):
-    """Status line, headers and body for a hit."""
+def response_parts(entry, accept_encoding, head=False, hit=True):
+    """Status line, headers and body for a hit (hit=False: for the render just stored, answered alike)."""
     zipped = accepts_gzip(accept_encoding)
     body = entry["gzip"] if zipped else entry["body"]
     headers = [(name, value) for name, value in entry["headers"] if name.lower() != "vary"]
@@ -66,5 +67,14 @@ def response_parts(entry, accept_encoding, head=False):
     if zipped:
         headers.append(("Content-Encoding", "gzip"))
     headers.append(("Content-Length", str(len(body))))
-    headers.append(("X-Page-Cache", "HIT"))
+    if hit:
+        headers.append(("X-Page-Cache", "HIT"))
     return entry["status"], headers, b"" if head else body
+
+
+def answer_as_stored(response, entry, accept_encoding):
+    """Make the render just stored answer as its hits will: compressed once (the stored copy), same headers."""
+    _status, headers, body = response_parts(entry, accept_encoding, hit=False)
+    response.content = body
+    for name, value in headers:
+        response[name] = value

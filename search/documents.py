@@ -56,7 +56,7 @@ def rank_key_bound(moment):
 
 
 # PostgreSQL: each entry's term set holds the week of its publication ("m:<n>"), so a read can be narrowed
-# to recent weeks inside the GIN index (see search/query.py).
+# to recent weeks inside the GIN index (see search/query_postgres.py).
 PERIOD_SECONDS = 7 * 24 * 3600
 
 
@@ -131,7 +131,7 @@ def entry_for_page(page, fields, ids_by_path):
 
 
 # PostgreSQL holds each entry's tokens in one position-free tsvector (table search_terms, see
-# search/query.py), each FTS5 column filter of the SQLite design becoming a prefix: no prefix for the
+# search/query_sqlite.py), each FTS5 column filter of the SQLite design becoming a prefix: no prefix for the
 # folded words and neighbour pairs of any field, "a:" accent keys, "t:"/"ta:" and "l:"/"la:" the same of the
 # title and the lead alone, "s:" the scope tokens, "m:" the publication week ("m2:" and so on: its blocks of
 # weeks). A token never contains ':' (search.text), so a prefixed lexeme is never a typed word.

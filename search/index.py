@@ -14,7 +14,7 @@ from search.documents import ancestor_paths, entry_for_page, entry_values, lexem
 from search.models import SearchEntry
 
 # Three FTS5 tables read the same rows of search_searchentry: the whole text, and the title and the lead
-# alone (short lists for the ranking conditions, see search/query.py). Columns as in migration 0004.
+# alone (short lists for the ranking conditions, see search/query_sqlite.py). Columns as in migration 0004.
 FTS_TABLES = {
     "search_fts": (
         "title_folded",
@@ -110,7 +110,7 @@ _PG_BEFORE_FILL = [
 _PG_AFTER_FILL = [
     "SELECT gin_clean_pending_list('search_terms_gin')",
     "ALTER INDEX search_terms_gin SET (fastupdate = off)",
-    # Lexeme frequencies for the planner and for the recent-window reads (search/query.py).
+    # Lexeme frequencies for the planner and for the recent-window reads (search/query_postgres.py).
     "ANALYZE search_terms",
 ]
 

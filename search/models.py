@@ -18,7 +18,7 @@ class SearchEntry(models.Model):
     published_at = models.DateTimeField(_("thời gian đăng"), db_index=True)
     expire_at = models.DateTimeField(_("hết hạn lúc"), null=True, blank=True, db_index=True)
     # FTS5 row id: publication time in the high bits, so "newest first" is the index's own order and a
-    # query can stop after the first matches (see search/query.py). Unique per article.
+    # query can stop after the first matches (see search/query_sqlite.py). Unique per article.
     rank_key = models.BigIntegerField(unique=True)
     # "p<id>" for the page and every ancestor: site, category and view-restriction filters inside FTS5.
     scope = models.TextField(default="")

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from core import content
 from search import query as engine
 from search.documents import STEP, body_text
+from search.filters import filters_for
 from search.models import SearchEntry
 from search.snippets import highlight, snippet
 from search.text import Query
@@ -133,7 +134,7 @@ def run(request):
         search.date_from, search.date_to = search.date_to, search.date_from
     if not query:
         return search
-    filters = engine.filters_for(
+    filters = filters_for(
         root,
         section=section,
         date_from=_local_midnight(search.date_from) if search.date_from else None,

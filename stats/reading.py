@@ -3,12 +3,14 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
+from wagtail.models import Page
 
-from core import memory
+from core import content, memory
 from stats import redis_buffer
 from stats.models import PageDay, SiteDay, SourceDay
 from stats.visitors import local_day, online_minutes
@@ -101,18 +103,23 @@ def daily_series(site_id, days, today=None):
 
 
 def top_pages(site_id, start, end, limit=10):
-    """Most viewed article pages between two days (inclusive), with their titles."""
-    from news.models import ArticlePage
-
-    article_ids = ArticlePage.objects.values("pk")
+    """Most viewed content items (the pages of every type search finds: articles, and the types that follow)
+    between two days (inclusive), with their titles."""
+    items = Page.objects.filter(content_type__in=_item_types())
     rows = (
-        PageDay.objects.filter(site_id=site_id, day__gte=start, day__lte=end, page_id__in=article_ids)
+        PageDay.objects.filter(site_id=site_id, day__gte=start, day__lte=end, page_id__in=items.values("pk"))
         .values("page_id")
         .annotate(views=Sum("views"))
         .order_by("-views", "page_id")[:limit]
     )
-    titles = dict(ArticlePage.objects.filter(pk__in=[r["page_id"] for r in rows]).values_list("pk", "title"))
+    titles = dict(items.filter(pk__in=[r["page_id"] for r in rows]).values_list("pk", "title"))
     return [(titles.get(r["page_id"], ""), r["page_id"], r["views"]) for r in rows]
+
+
+def _item_types():
+    # Read from the content-type registry, so stats names no content app (core.content).
+    models = [model for model, _kind in content.searchable()]
+    return list(ContentType.objects.get_for_models(*models, for_concrete_models=False).values())
 
 
 def top_sources(site_id, start, end):

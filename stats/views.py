@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from core.sites import site_id_for_request
 from stats import limits, pages, reading
 from stats.models import Source
 from stats.recording import count_view
@@ -60,7 +61,7 @@ def _validate_and_count(request, path, referrer, source):
     if not _valid_path(path):
         return _error(_("Đường dẫn trang không hợp lệ."), 400)
     path = path.split("?", 1)[0].split("#", 1)[0]
-    site_id = pages.site_id_for(request)
+    site_id = site_id_for_request(request)
     if site_id is None:
         return _error(_("Không xác định được cổng thông tin."), 404)
     ip = client_ip(request)
@@ -123,7 +124,7 @@ def hit_gif(request):
 
 @require_GET
 def numbers(request):
-    site_id = pages.site_id_for(request)
+    site_id = site_id_for_request(request)
     if site_id is None:
         return _error(_("Không xác định được cổng thông tin."), 404)
     response = JsonResponse(reading.site_numbers(site_id))

@@ -4,12 +4,11 @@ import datetime
 
 from django.utils import timezone
 
-from core.templatetags.vn import vn_number
-from core.ticks import integer_ticks
+from core.charts import Frame, Plot
+from core.templatetags.vn import vn_date, vn_number
 from widgets.models import FxSnapshot
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 12, 12, 34
+FRAME = Frame(width=640, height=260, left=64, right=12, top=12, bottom=34)
 
 
 def usd_sell_history(now, days=30):
@@ -32,7 +31,7 @@ def usd_sell_history(now, days=30):
 
 
 def build_chart(rows, start, end, opening=False):
-    """Coordinates for the template; None without data. A rate holds until the next change, hence steps.
+    """The chart's SVG (core.charts); None without data. A rate holds until the next change, hence steps.
 
     `opening`: the first row is the rate carried in from before the window, not a fetch of its own.
     """
@@ -41,43 +40,28 @@ def build_chart(rows, start, end, opening=False):
     values = [float(value) for _, value in rows]
     low, high = min(values), max(values)
     pad = (high - low) * 0.1 or max(low * 0.002, 1.0)
-    ticks = integer_ticks(low - pad, high + pad)
-    low, high = ticks[0], ticks[-1]
+    plot = Plot(FRAME, low - pad, high + pad)
     span = (end - start).total_seconds() or 1.0
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
-    # Strings, so the template's number localisation never turns 12.5 into "12,5" inside SVG.
     def x(moment):
-        return f"{LEFT + max(0.0, (moment - start).total_seconds()) / span * plot_w:.1f}"
+        return plot.x((moment - start).total_seconds() / span)
 
-    def y(value):
-        return f"{TOP + (high - value) / (high - low) * plot_h:.1f}"
-
-    first_x = x(rows[0][0])
-    path = [f"M{first_x} {y(values[0])}"]
+    path = [f"M{x(rows[0][0])} {plot.y(values[0])}"]
     for (moment, _), value in zip(rows[1:], values[1:], strict=True):
-        path.append(f"H{x(moment)} V{y(value)}")
+        path.append(f"H{x(moment)} V{plot.y(value)}")
     path.append(f"H{x(end)}")
-
-    y_ticks = [{"y": y(value), "label": vn_number(value)} for value in ticks]
-    x_ticks = []
+    x_labels = []
     for step, anchor in enumerate(("start", "middle", "middle", "end")):
         moment = start + (end - start) * step / 3
-        x_ticks.append({"x": x(moment), "label": f"{timezone.localtime(moment):%d/%m}", "anchor": anchor})
-    return {
-        "width": WIDTH,
-        "height": HEIGHT,
-        "left": LEFT,
-        "right": WIDTH - RIGHT,
-        "top": TOP,
-        "bottom": HEIGHT - BOTTOM,
-        "path": " ".join(path),
-        "dots": [{"x": x(moment), "y": y(value)} for (moment, _), value in zip(rows, values, strict=True)][
-            1 if opening else 0 :
-        ],
-        "y_ticks": y_ticks,
-        "x_ticks": x_ticks,
-        "low": min(values),
-        "high": max(values),
-        "last": values[-1],
-    }
+        x_labels.append((x(moment), f"{timezone.localtime(moment):%d/%m}", anchor))
+    dots = [(x(moment), plot.y(value)) for (moment, _), value in zip(rows, values, strict=True)]
+    return plot.svg(
+        css_class="chart",
+        name="chart-svg",
+        title=f"Giá bán USD từ {vn_date(start)} đến {vn_date(end)}",
+        desc=f"Thấp nhất {vn_number(low)} đồng, cao nhất {vn_number(high)} đồng, "
+        f"hiện tại {vn_number(values[-1])} đồng.",
+        lines=[("chart-line", " ".join(path))],
+        dots=dots[1 if opening else 0 :],
+        x_labels=x_labels,
+    )

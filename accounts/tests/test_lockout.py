@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from editorial.models import Role
-from editorial.testing import PASSWORD
+from editorial.tests.fixtures import PASSWORD
 
 
 def _login(client, username, password, address):

@@ -6,7 +6,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from editorial.models import Role
-from editorial.testing import PASSWORD
+from editorial.tests.fixtures import PASSWORD
 
 
 def _code(device):

@@ -10,7 +10,7 @@ from django.utils import translation
 from wagtail.models import Collection, Page
 
 from admin_vi.catalogues import admin_facing_apps
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 from news.models import ArticlePage
 from wards.sites import tree_root
 

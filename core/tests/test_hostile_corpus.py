@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.hostile_corpus import HOSTILE_STRINGS, inert_problems
+from core.tests.hostile_corpus import HOSTILE_STRINGS, inert_problems
 
 
 @pytest.mark.parametrize(

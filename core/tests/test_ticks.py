@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.testing import assert_round_axis
+from core.tests.chart_checks import assert_round_axis
 from core.ticks import integer_ticks
 
 

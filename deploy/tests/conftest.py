@@ -11,7 +11,7 @@ import pytest
 from bench.harness import app_environment, free_port, granian, wait_until_up
 from conftest import ci_requires
 from deploy.render_nginx import render
-from portal.testing import article_file, manage
+from portal.tests.helpers import article_file, manage
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from portal.testing import article_file, manage, wait_for
+from portal.tests.helpers import article_file, manage, wait_for
 
 pytestmark = pytest.mark.own_databases
 

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 from core.text import vn_slugify
-from portal.testing import article_file, header_set, manage, wait_for
+from portal.tests.helpers import article_file, header_set, manage, wait_for
 
 pytestmark = pytest.mark.own_databases
 
@@ -66,7 +66,7 @@ def test_login_lockout_behind_nginx_is_per_username_and_client_address(stack):
         "shell",
         "--no-imports",
         "-c",
-        f"from users.models import User; User.objects.create_superuser('bien-tap', 'bt@example.org', '{PASSWORD}')",
+        f"from accounts.models import User; User.objects.create_superuser('bien-tap', 'bt@example.org', '{PASSWORD}')",
     )
     attacker, editor = client_from("127.0.0.5"), client_from("127.0.0.6")
     with attacker, editor:

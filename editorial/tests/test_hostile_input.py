@@ -1,4 +1,4 @@
-"""The hostile corpus (core/hostile_corpus.py) through every way content gets in: each comes out inert
+"""The hostile corpus (core/tests/hostile_corpus.py) through every way content gets in: each comes out inert
 or is refused with a clear message, never a server error."""
 
 import contextlib
@@ -12,9 +12,9 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from core.hostile_corpus import HOSTILE_STRINGS, assert_inert_html
+from core.tests.hostile_corpus import HOSTILE_STRINGS, assert_inert_html
 from editorial.roles import site_collection
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 from news.models import ArticlePage, CategoryPage
 
 

@@ -17,7 +17,7 @@ from wagtail.rich_text import RichText
 from accounts.users import administered_users
 from editorial.models import ROLE_ORDER, Role
 from editorial.roles import site_collection, sites_for_user
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 from news.models import ArticlePage, CategoryPage
 from wards.models import WardSettings
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from wagtail.models import TaskState
 
 from editorial.models import Role
-from editorial.testing import PASSWORD
+from editorial.tests.fixtures import PASSWORD
 from news.models import ArticlePage, CategoryPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

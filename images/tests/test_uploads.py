@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from editorial.roles import site_collection
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 
 
 def _named(data, name):

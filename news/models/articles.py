@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from core.content import ContentKind, SearchFields
 from core.models import BasePage, PortalPageQuerySet
+from core.routing import live_page_at
 from news.blocks import ArticleBodyBlock
 from news.related import related_cards
 
@@ -35,14 +36,9 @@ class ArticlePageQuerySet(PortalPageQuerySet):
         """
         from .categories import CategoryPage
 
-        url_path = f"{home.url_path}{'/'.join(path_components)}/"
-        # url_path has no index (Wagtail declares none); the slug's index narrows the lookup to a few rows
-        # instead of a scan of every page (40 ms at 100,000 pages on SQLite). One page has this url_path, so
-        # no ordering: compiling Wagtail's default one was a fifth of this query's cost. The featured image
-        # is not joined: only the article's cached parts show it, so it is read (one query) only when they
-        # are rendered, and joining it cost every request a quarter of this lookup.
-        found = self.filter(live=True, slug=path_components[-1], url_path=url_path)
-        article = next(iter(found.order_by()[:1]), None)
+        # The featured image is not joined: only the article's cached parts show it, so it is read (one query)
+        # only when they are rendered, and joining it cost every request a quarter of this lookup.
+        article, _rest = live_page_at(home, path_components, self)
         if article is None:
             return None
         parent_path = article.path[: -ArticlePage.steplen]

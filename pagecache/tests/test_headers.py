@@ -10,7 +10,7 @@ from django.db import close_old_connections
 from django.test import RequestFactory
 
 from pagecache.wsgi import PageCacheFront
-from portal.testing import header_set
+from portal.tests.helpers import header_set
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,46 @@ def test_a_hit_from_the_wsgi_front_has_the_headers_of_the_fresh_render(
         fresh_body, cached_body = gzip.decompress(fresh_body), gzip.decompress(cached_body)
     assert cached_body == fresh_body
     assert header_set(cached) == header_set(fresh)
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How often a request reads a page entry from the shared cache, and compresses anything."""
+    import zlib
+
+    from core.generations import shared_cache
+
+    counts = {"entry_gets": 0, "compressions": 0}
+    cache = shared_cache()
+    get, compress = cache.get, zlib.compress
+
+    def counting_get(key, *args, **kwargs):
+        counts["entry_gets"] += key.startswith("pc:e:")
+        return get(key, *args, **kwargs)
+
+    def counting_compress(data, *args, **kwargs):
+        counts["compressions"] += 1
+        return compress(data, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    monkeypatch.setattr(zlib, "compress", counting_compress)  # gzip.compress and Django's GZip both end here
+    return counts
+
+
+@pytest.mark.parametrize("accept_encoding", ["", "gzip, br"])
+def test_a_miss_through_the_front_reads_the_cache_once_and_compresses_once(
+    article_url, keep_test_connection, counted, accept_encoding
+):
+    application = PageCacheFront(WSGIHandler())
+    status, _, body = wsgi_get(application, article_url, accept_encoding)
+    assert status == "200 OK"
+    assert counted == {"entry_gets": 1, "compressions": 1}
+    _, _, cached_body = wsgi_get(application, article_url, accept_encoding)
+    assert cached_body == body  # the stored compression went out on the miss, byte for byte
+
+
+def test_a_miss_without_the_front_reads_the_cache_once_and_compresses_once(client, article_url, counted):
+    fresh = client.get(article_url, HTTP_ACCEPT_ENCODING="gzip")
+    assert fresh["Content-Encoding"] == "gzip" and fresh.get("X-Page-Cache") is None
+    assert counted == {"entry_gets": 1, "compressions": 1}
+    assert client.get(article_url, HTTP_ACCEPT_ENCODING="gzip").content == fresh.content

@@ -35,7 +35,6 @@ ALLOWED_HOSTS = [*env_list("ALLOWED_HOSTS"), *LOCAL_HOSTS]
 
 INSTALLED_APPS = [
     "core",
-    "users",
     "images",
     "wards",
     "news",
@@ -80,7 +79,8 @@ MIDDLEWARE = [
     # Pages go out compressed even without nginx in front (`make serve`); public pages carry no secrets.
     "django.middleware.gzip.GZipMiddleware",
     # Above every middleware that adds headers (security, session's Vary, CSP), so a stored page keeps them
-    # all and a hit answers with the same headers as a fresh render; below GZip, so it stores plain bodies.
+    # all and a hit answers with the same headers as a fresh render; below GZip, so it stores plain bodies (a
+    # page it stores goes out with the gzip it stored, which GZip then leaves alone).
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -148,7 +148,7 @@ if DATABASES["default"]["ENGINE"] == "portal.sqlite3":
     # Django's SQL functions, about 3 ms of CPU per request when done afresh every time.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-AUTH_USER_MODEL = "users.User"
+AUTH_USER_MODEL = "accounts.User"
 WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

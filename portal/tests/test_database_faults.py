@@ -17,7 +17,7 @@ from PIL import Image
 from bench.harness import app_environment, granian
 from conftest import ci_requires
 from images.models import PortalImage, PortalRendition
-from portal.testing import fill_up, immutable, manage, small_filesystem
+from portal.tests.helpers import fill_up, immutable, manage, small_filesystem
 
 
 def jpeg(size=(320, 200)):

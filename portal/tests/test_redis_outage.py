@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from bench.harness import app_environment, granian
-from portal.testing import manage, prepare_ward, server_environment
+from portal.tests.helpers import manage, prepare_ward, server_environment
 from stats.tests.conftest import RedisServer, free_port
 
 pytestmark = pytest.mark.own_databases

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from bench.harness import ROOT, app_environment, granian
-from portal.testing import manage
+from portal.tests.helpers import manage
 
 pytestmark = pytest.mark.own_databases
 

@@ -8,7 +8,7 @@ import pytest
 
 from bench.harness import granian
 from conftest import ci_requires
-from portal.testing import article_file, manage, prepare_ward, server_environment, wait_for
+from portal.tests.helpers import article_file, manage, prepare_ward, server_environment, wait_for
 from stats.tests.test_concurrency import expected, script, send_all
 
 PG_SERVER = os.environ.get("TEST_PG_SERVER", "postgres://postgres@127.0.0.1:5432")

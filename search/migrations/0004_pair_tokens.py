@@ -1,4 +1,4 @@
-"""Neighbour-pair tokens and per-field ranking tables for SQLite FTS5 (see search/query.py).
+"""Neighbour-pair tokens and per-field ranking tables for SQLite FTS5 (see search/query_sqlite.py).
 
 search_fts is made again with the pair columns and '_' as a token character; search_fts_title and
 search_fts_lead hold one field each with detail=column (no positions: the ranking conditions on them only

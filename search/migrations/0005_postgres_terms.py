@@ -1,4 +1,4 @@
-"""PostgreSQL: the SQLite design (search/query.py) on a narrow table of position-free term sets.
+"""PostgreSQL: the SQLite design (search/query_sqlite.py) on a narrow table of position-free term sets.
 
 search_terms holds one tsvector per entry (search.documents.lexemes: folded words, accent keys, neighbour
 pairs, title and lead ones prefixed, scope tokens), keyed by rank_key, with a GIN index; 0002's generated

@@ -153,19 +153,19 @@ def test_one_home_page_or_several_each_site_finds_only_its_own(ward_site, make_a
     under it); once a second site has a home page, it is needed again, read in the same statements."""
     from wagtail.models import Page
 
-    from search import query as engine
+    from search.filters import filters_for, scope_ids
     from wards.sites import ensure_ward_site
 
     home_pages = Page.objects.get(depth=1).get_children()
     assert [page.pk for page in home_pages] == [ward_site.root_page.pk]  # the fixture's site is the only one
     ours = make_article(ward_site, "Giải bóng đá thiếu niên khu phố")
-    filters = engine.filters_for(ward_site.root_page)
-    assert engine._scope_ids(filters, home_pages.count()) == []
+    filters = filters_for(ward_site.root_page)
+    assert scope_ids(filters, home_pages.count()) == []
     assert urls(api("giai bong da")) == [path(ours)]
 
     other_site = ensure_ward_site("baichay.localhost", "Phường Bãi Cháy", province="Tỉnh Quảng Ninh")
     theirs = make_article(other_site, "Giải bóng đá thiếu niên toàn phường")
-    assert engine._scope_ids(filters, Page.objects.get(depth=1).numchild) == [ward_site.root_page.pk]
+    assert scope_ids(filters, Page.objects.get(depth=1).numchild) == [ward_site.root_page.pk]
     assert urls(api("giai bong da")) == [path(ours)]
     other = client.get("/api/search/", {"q": "giai bong da"}, HTTP_HOST="baichay.localhost").json()
     assert [r["title"] for r in other["results"]] == [theirs.title]

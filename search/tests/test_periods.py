@@ -1,4 +1,4 @@
-"""Windows of publication weeks as a few lexemes (PostgreSQL's reading, search/query.py)."""
+"""Windows of publication weeks as a few lexemes (PostgreSQL's reading, search/query_postgres.py)."""
 
 from hypothesis import given
 from hypothesis import strategies as st

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from wagtail.search.backends import get_search_backend
 
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 from news.models import ArticlePage
 
 

@@ -1,5 +1,5 @@
 """PostgreSQL reads common words from the newest publication periods first: the results must be exactly those
-of reading everything (search/query.py)."""
+of reading everything (search/query_postgres.py)."""
 
 import datetime
 import random
@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from news.models import CategoryPage
 from search import query as engine
+from search import query_postgres
+from search.filters import filters_for
 from search.text import Query
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's reading only")
@@ -39,16 +41,16 @@ def test_windows_find_what_reading_everything_finds(ward_site, make_article, mon
     # Caps this small make the windows worth taking at 48 articles.
     monkeypatch.setattr(engine, "COUNT_CAP", 7)
     monkeypatch.setattr(engine, "CONDITION_CAP", 4)
-    monkeypatch.setattr(engine, "_stats", {"at": None})
+    monkeypatch.setattr(query_postgres, "_stats", {"at": None})
     section = CategoryPage.objects.child_of(ward_site.root_page).get(slug="tin-tuc-su-kien")
     day = datetime.timedelta(days=1)
     filter_sets = [
-        engine.filters_for(ward_site.root_page),
-        engine.filters_for(ward_site.root_page, section=section),
-        engine.filters_for(ward_site.root_page, date_from=now - 200 * day, date_to=now - 30 * day),
+        filters_for(ward_site.root_page),
+        filters_for(ward_site.root_page, section=section),
+        filters_for(ward_site.root_page, date_from=now - 200 * day, date_to=now - 30 * day),
     ]
     windowed = []
-    real_window = engine._PostgresReader._window_plan
+    real_window = query_postgres.PostgresReader._window_plan
 
     def spy(self, condition, cap):
         window = real_window(self, condition, cap)
@@ -61,9 +63,9 @@ def test_windows_find_what_reading_everything_finds(ward_site, make_article, mon
     for filters in filter_sets:
         for text in QUERIES:
             for sort, offset in [(engine.SORT_RELEVANCE, 0), (engine.SORT_RELEVANCE, 5), (engine.SORT_NEWEST, 3)]:
-                monkeypatch.setattr(engine._PostgresReader, "_window_plan", spy)
+                monkeypatch.setattr(query_postgres.PostgresReader, "_window_plan", spy)
                 got = engine.search_keys(Query(text), filters, sort, offset, 10)
-                monkeypatch.setattr(engine._PostgresReader, "_window_plan", everything)
+                monkeypatch.setattr(query_postgres.PostgresReader, "_window_plan", everything)
                 expected = engine.search_keys(Query(text), filters, sort, offset, 10)
                 assert got == expected, (text, sort, offset)
     assert sum(windowed) > len(windowed) // 4, "the windows were hardly used: nothing was compared"

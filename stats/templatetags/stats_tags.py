@@ -1,6 +1,6 @@
 from django import template
 
-from stats.pages import site_id_for
+from core.sites import site_id_for_request
 from stats.reading import site_numbers
 
 register = template.Library()
@@ -13,5 +13,5 @@ def site_stats(context):
     if request is None:
         return None
     # The site lookup is cached per process, so it adds no query to the page.
-    site_id = site_id_for(request)
+    site_id = site_id_for_request(request)
     return site_numbers(site_id) if site_id is not None else None

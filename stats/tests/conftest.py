@@ -15,6 +15,7 @@ from conftest import ci_requires
 @pytest.fixture(autouse=True)
 def _fresh_stats_state(settings):
     """Per-process caches would otherwise outlive each test's rolled-back database."""
+    from core import sites
     from stats import limits, pages, redis_buffer, visitors
 
     settings.PORTAL_STATS_CACHE_SECONDS = 0
@@ -22,13 +23,13 @@ def _fresh_stats_state(settings):
     settings.PORTAL_TRUSTED_PROXIES = []
     visitors.forget_cached_secrets()
     pages._resolve.cache_clear()
-    pages._site_id.cache_clear()
+    sites.forget()
     redis_buffer._down_until.clear()
     limits.forget()
     yield
     visitors.forget_cached_secrets()
     pages._resolve.cache_clear()
-    pages._site_id.cache_clear()
+    sites.forget()
 
 
 @pytest.fixture

@@ -1,20 +1,16 @@
 """The visitors chart's axis: labels are distinct, evenly spaced round integers, whatever the counts."""
 
 import datetime
-import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.testing import assert_round_axis, labels_as_numbers
-from stats.charts import LEFT, line_chart
+from core.tests.chart_checks import assert_round_axis, y_axis_labels
+from stats.charts import line_chart
 
 
 def axis_labels(series):
-    svg = str(line_chart(series))
-    return labels_as_numbers(
-        re.findall(rf'<text x="{LEFT - 6}" y="[^"]+" class="axis" text-anchor="end">([^<]+)<', svg)
-    )
+    return y_axis_labels(line_chart(series))
 
 
 @settings(max_examples=200, deadline=None)

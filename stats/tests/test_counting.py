@@ -219,3 +219,26 @@ def test_the_widget_adds_one_query_to_a_page_or_none_when_cached(settings, clien
     with CaptureQueriesContext(connection) as cached:
         client.get("/", HTTP_HOST="localhost")
     assert [q["sql"] for q in cached.captured_queries if "stats_" in q["sql"]] == []
+
+
+def test_resolving_a_path_costs_the_site_and_one_lookup_whatever_the_page_type(ward_site, articles):
+    """The beacon's path -> page is core.routing's, for any page type: the site's root, then one query by
+    url_path (and the page's type only for a routable page's sub-route); then remembered."""
+    from stats import pages
+
+    article = articles[0]
+    category = article.get_parent()
+    cases = [
+        (site_path(ward_site, article), article.pk, 2),
+        (site_path(ward_site, category), category.pk, 2),
+        ("/", ward_site.root_page.pk, 2),
+        (site_path(ward_site, category) + "rss/", category.pk, 3),
+        (site_path(ward_site, category) + "khong-co/", None, 3),
+    ]
+    for path, expected, cost in cases:
+        with CaptureQueriesContext(connection) as queries:
+            assert pages.resolve(ward_site.pk, path) == expected, path
+        assert len(queries) == cost, (path, [q["sql"] for q in queries])
+        with CaptureQueriesContext(connection) as queries:
+            pages.resolve(ward_site.pk, path)
+        assert len(queries) == 0

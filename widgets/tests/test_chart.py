@@ -6,7 +6,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.testing import assert_round_axis, labels_as_numbers
+from core.tests.chart_checks import assert_round_axis, y_axis_labels
 from widgets.chart import build_chart
 
 
@@ -18,7 +18,5 @@ def test_axis_labels_for_any_rates(rates):
     end = datetime.datetime(2026, 12, 6, 9, 0, tzinfo=datetime.UTC)
     start = end - datetime.timedelta(days=30)
     rows = [(start + datetime.timedelta(days=3 * i), rate) for i, rate in enumerate(rates)]
-    chart = build_chart(rows, start, end)
-    labels = labels_as_numbers([tick["label"] for tick in chart["y_ticks"]])
+    labels = y_axis_labels(build_chart(rows, start, end))
     assert_round_axis(labels, float(min(rates)), float(max(rates)))
-    assert len({tick["y"] for tick in chart["y_ticks"]}) == len(labels)

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 from wards.models import WardSettings
 from widgets.models import FxSnapshot, WidgetSettings
 from widgets.reading import FX_KEY, weather_key

@@ -19,3 +19,11 @@ def assert_round_axis(ticks, low, high, most=5):
     steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
     assert len(steps) == 1 and _is_round(steps.pop()), ticks
     assert ticks[0] <= low and ticks[-1] >= high, (ticks, low, high)
+
+
+def y_axis_labels(svg):
+    """The y axis labels of a chart drawn by core.charts, as integers, bottom to top."""
+    import re
+
+    grid = re.search(r'<g class="chart-grid">(.*?)</g>', str(svg)).group(1)
+    return labels_as_numbers(re.findall(r"<text [^>]*>([^<]+)</text>", grid))

@@ -1,4 +1,4 @@
-"""Private pages stay private although each process remembers which pages are (core.privacy)."""
+"""Private pages stay private although each process remembers which pages are (core.restrictions)."""
 
 import pytest
 from django.db import connection
@@ -72,18 +72,18 @@ def test_an_alias_of_a_restricted_article_is_restricted(client, ward_site, make_
 def test_another_process_learns_of_a_new_restriction_from_the_shared_generation(
     client, ward_site, make_article, settings
 ):
-    from core import memory, privacy
+    from core import memory, restrictions
 
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
     article = make_article(ward_site, "Báo cáo tài chính quý")
-    assert privacy.is_known_public(article)
+    assert restrictions.is_known_public(article)
     # As another process would: the restriction is stored without this process's memory being told.
-    before = privacy.restricted_roots()
+    before = restrictions.restricted_roots()
     PageViewRestriction.objects.bulk_create(  # bulk_create sends no signals
         [PageViewRestriction(page=article, restriction_type=PageViewRestriction.LOGIN)]
     )
-    assert privacy.restricted_roots() == before  # the process still trusts its copy...
-    privacy.changed()  # ...until the generation moves (the other process's signal handler)
+    assert restrictions.restricted_roots() == before  # the process still trusts its copy...
+    restrictions.changed()  # ...until the generation moves (the other process's signal handler)
     memory.forget_all()
-    assert not privacy.is_known_public(article)
+    assert not restrictions.is_known_public(article)
     assert client.get(article.url).status_code == 302

@@ -7,6 +7,9 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    # The users app's first migration, now this app's (docs/architecture.md, "The user model"): where it ran
+    # already (any install from before the move) this one counts as applied and is not run, so the table stays.
+    replaces = [("users", "0001_initial")]
 
     initial = True
 
@@ -36,6 +39,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'user',
                 'verbose_name_plural': 'users',
                 'abstract': False,
+                'db_table': 'users_user',
+                'swappable': 'AUTH_USER_MODEL',
             },
             managers=[
                 ('objects', django.contrib.auth.models.UserManager()),

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from editorial.testing import login_verified
+from editorial.tests.fixtures import login_verified
 
 pytestmark = pytest.mark.django_db
 
