@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "images",
     "wards",
     "news",
+    "wardinfo",
     "pagecache",
     "admin_vi",
     "widgets",
