@@ -14,6 +14,7 @@ from core.content import INVALIDATES_SITE, ContentKind, SearchFields
 from core.models import BasePage, RoutableBasePage
 from wardinfo import contact
 from wardinfo.forms import LeaderPageForm, UnitPageForm
+from wardinfo.models.base import SectionListPage
 
 LIST_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -22,16 +23,8 @@ def _current(leaders, today):
     return [leader for leader in leaders if leader.in_office(today)]
 
 
-class OrganisationPage(BasePage):
-    intro = models.TextField(_("lời giới thiệu"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    normalised_fields = BasePage.normalised_fields + ("intro",)
-    multiline_fields = BasePage.multiline_fields + ("intro",)
-
-    parent_page_types = ["wardinfo.IntroPage"]
+class OrganisationPage(SectionListPage):
     subpage_types = ["wardinfo.UnitPage"]
-    max_count_per_parent = 1
     content_kind = ContentKind(name="ward_organisation", invalidates=INVALIDATES_SITE)
 
     class Meta:
@@ -124,16 +117,8 @@ class UnitPage(RoutableBasePage):
         return contact.vcard_response(contact.unit_vcard(self), self.slug)
 
 
-class LeadersPage(BasePage):
-    intro = models.TextField(_("lời giới thiệu"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    normalised_fields = BasePage.normalised_fields + ("intro",)
-    multiline_fields = BasePage.multiline_fields + ("intro",)
-
-    parent_page_types = ["wardinfo.IntroPage"]
+class LeadersPage(SectionListPage):
     subpage_types = ["wardinfo.LeaderPage"]
-    max_count_per_parent = 1
     content_kind = ContentKind(name="ward_leaders", invalidates=INVALIDATES_SITE)
 
     class Meta:

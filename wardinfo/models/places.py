@@ -11,18 +11,11 @@ from wagtail.search import index
 
 from core.content import INVALIDATES_SITE, ContentKind, SearchFields
 from core.models import BasePage
+from wardinfo.models.base import SectionListPage
 
 
-class PlacesPage(BasePage):
-    intro = models.TextField(_("lời giới thiệu"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    normalised_fields = BasePage.normalised_fields + ("intro",)
-    multiline_fields = BasePage.multiline_fields + ("intro",)
-
-    parent_page_types = ["wardinfo.IntroPage"]
+class PlacesPage(SectionListPage):
     subpage_types = ["wardinfo.PlacePage"]
-    max_count_per_parent = 1
     content_kind = ContentKind(name="ward_places", invalidates=INVALIDATES_SITE)
 
     class Meta:
