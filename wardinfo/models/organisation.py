@@ -4,6 +4,7 @@ workflow decide who edits them: an editor of one ward never sees another ward's 
 
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import path
@@ -14,7 +15,7 @@ from core.content import INVALIDATES_SITE, ContentKind, SearchFields
 from core.models import BasePage, RoutableBasePage
 from wardinfo import contact
 from wardinfo.forms import LeaderPageForm, UnitPageForm
-from wardinfo.models.base import SectionListPage
+from wardinfo.models.base import EnglishVersionMixin, SectionListPage, ward_description
 
 LIST_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -23,7 +24,8 @@ def _current(leaders, today):
     return [leader for leader in leaders if leader.in_office(today)]
 
 
-class OrganisationPage(SectionListPage):
+class OrganisationPage(EnglishVersionMixin, SectionListPage):
+    default_description = _("Cơ cấu tổ chức bộ máy của %(ward)s: các cơ quan, đơn vị, chức năng, nhiệm vụ và liên hệ.")
     subpage_types = ["wardinfo.UnitPage"]
     content_kind = ContentKind(name="ward_organisation", invalidates=INVALIDATES_SITE)
 
@@ -105,6 +107,9 @@ class UnitPage(RoutableBasePage):
         leaders = LeaderPage.objects.filter(unit=self).live().public().order_by("path")
         return _current(leaders, today or timezone.localdate())
 
+    def get_meta_description(self):
+        return self.search_description or strip_tags(self.functions)[:300]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["leaders"] = self.leaders()
@@ -117,7 +122,8 @@ class UnitPage(RoutableBasePage):
         return contact.vcard_response(contact.unit_vcard(self), self.slug)
 
 
-class LeadersPage(SectionListPage):
+class LeadersPage(EnglishVersionMixin, SectionListPage):
+    default_description = _("Lãnh đạo %(ward)s: chức vụ, nhiệm vụ được phân công, tiểu sử tóm tắt và liên hệ.")
     subpage_types = ["wardinfo.LeaderPage"]
     content_kind = ContentKind(name="ward_leaders", invalidates=INVALIDATES_SITE)
 
@@ -230,7 +236,7 @@ class LeaderPage(RoutableBasePage):
         return contact.vcard_response(contact.leader_vcard(self), self.slug)
 
 
-class ContactsPage(BasePage):
+class ContactsPage(EnglishVersionMixin, BasePage):
     """Contact points gathered from the units and the leaders in office; nothing to retype after a reshuffle."""
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
@@ -248,6 +254,13 @@ class ContactsPage(BasePage):
     class Meta:
         verbose_name = _("liên hệ")
         verbose_name_plural = _("liên hệ")
+
+    def get_meta_description(self):
+        return (
+            self.search_description
+            or self.intro
+            or ward_description(self, _("Điện thoại, thư điện tử công vụ của các cơ quan và lãnh đạo %(ward)s."))
+        )
 
     def contact_points(self):
         section = self.get_parent()

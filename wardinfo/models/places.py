@@ -15,6 +15,7 @@ from wardinfo.models.base import SectionListPage
 
 
 class PlacesPage(SectionListPage):
+    default_description = _("Di tích lịch sử – văn hoá và danh lam thắng cảnh của %(ward)s.")
     subpage_types = ["wardinfo.PlacePage"]
     content_kind = ContentKind(name="ward_places", invalidates=INVALIDATES_SITE)
 

@@ -2,6 +2,7 @@
 the history page; the section and its sub-pages are created on every ward site (wardinfo.setup)."""
 
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -13,12 +14,13 @@ from core.content import INVALIDATES_SITE, ContentKind
 from core.models import BasePage
 from wardinfo.boundary import draw, parse_boundary, validate_boundary
 from wardinfo.forms import IntroPageForm
+from wardinfo.models.base import EnglishVersionMixin, ward_description
 from wardinfo.setup import ensure_intro_section
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class IntroPage(BasePage):
+class IntroPage(EnglishVersionMixin, BasePage):
     """/gioi-thieu/: the ward at a glance, its boundary map and the sub-pages of the section."""
 
     summary = models.TextField(_("giới thiệu chung"), blank=True)
@@ -85,7 +87,11 @@ class IntroPage(BasePage):
         verbose_name_plural = _("giới thiệu phường, xã")
 
     def get_meta_description(self):
-        return self.search_description or self.summary
+        return (
+            self.search_description
+            or self.summary
+            or ward_description(self, _("Giới thiệu %(ward)s: vị trí, diện tích, dân số, bản đồ ranh giới và lịch sử."))
+        )
 
     def sub_pages(self):
         return self.get_children().live().public().specific().order_by("path")
@@ -149,3 +155,10 @@ class HistoryPage(BasePage):
     class Meta:
         verbose_name = _("lịch sử, văn hoá")
         verbose_name_plural = _("lịch sử, văn hoá")
+
+    def get_meta_description(self):
+        return (
+            self.search_description
+            or strip_tags(self.body)[:300]
+            or ward_description(self, _("Lịch sử, truyền thống văn hoá của %(ward)s."))
+        )

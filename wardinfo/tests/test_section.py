@@ -44,3 +44,10 @@ def test_sub_pages_go_through_the_sites_approval_workflow(section):
     history = HistoryPage.objects.child_of(section).get()
     workflow = history.get_workflow()
     assert workflow is not None and workflow.workflow_pages.filter(page=section.get_parent()).exists()
+
+
+def test_every_page_of_an_empty_section_has_a_description_naming_the_ward(section, client):
+    for page in [section, *section.get_children().specific()]:
+        description = page.get_meta_description()
+        assert "Phường Hồng Gai" in description, page
+        assert f'<meta name="description" content="{description[:40]}' in client.get(page.url).content.decode()
