@@ -8,6 +8,7 @@ from core.public_urls import absolute_url
 from wardinfo import english
 from wardinfo.models import ContactsPage, IntroPage, LeadersPage, OrganisationPage
 
+MAX_PATH_LENGTH = 1000
 TEMPLATES = {
     IntroPage: "wardinfo/en/intro_page.html",
     OrganisationPage: "wardinfo/en/organisation_page.html",
@@ -20,7 +21,8 @@ TEMPLATES = {
 def english_page(request, path):
     """/en/<the Vietnamese page's path>: the page's English version, 404 when it has none."""
     bundle = getattr(request, "ward_bundle", None)
-    if bundle is None:
+    # A NUL byte is no page and PostgreSQL refuses it in a query: a 404, not a 500.
+    if bundle is None or "\x00" in path or len(path) > MAX_PATH_LENGTH:
         raise Http404
     url_path = bundle.home.url_path + path
     page = Page.objects.filter(url_path=url_path).live().public().specific().first()
