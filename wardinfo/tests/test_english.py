@@ -38,7 +38,9 @@ def test_english_pages_live_under_en_with_hreflang_both_ways(section, ward_site,
         original = client.get(vietnamese, HTTP_HOST="localhost").content.decode()
         assert '<html lang="vi">' in original
         assert f'<link rel="alternate" hreflang="en" href="http://localhost/en{vietnamese}">' in original
-        assert f'href="/en{vietnamese}" hreflang="en" lang="en"' in original
+        switch = original.split('<nav class="site-nav language-switch" aria-label="Ngôn ngữ">')[1].split("</nav>")[0]
+        assert f'<a href="/en{vietnamese}" hreflang="en" lang="en">English</a>' in switch
+        assert original.index("language-switch") < original.index("<main")
     organisation = client.get("/en/gioi-thieu/co-cau-to-chuc/").content.decode()
     assert re.search(r"<strong>Ward People&#x27;s Committee</strong>", organisation)
     assert "Chairperson" in client.get("/en/gioi-thieu/lanh-dao/").content.decode()
