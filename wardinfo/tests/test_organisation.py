@@ -115,3 +115,10 @@ def test_a_unit_cannot_be_its_own_ancestor(ward_site, make_unit):
         for_user=None,
     )
     assert not form.is_valid() and "parent_unit" in form.errors
+
+
+def test_json_ld_cannot_be_closed_by_a_title(ward_site, make_unit, client):
+    unit = make_unit(ward_site, "Phòng </script><script>alert(1)</script>", phone="0203")
+    html = client.get(unit.url).content.decode()
+    data = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "\\u003C/script\\u003E" in data and "<" not in data

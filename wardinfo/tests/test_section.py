@@ -51,3 +51,14 @@ def test_every_page_of_an_empty_section_has_a_description_naming_the_ward(sectio
         description = page.get_meta_description()
         assert "Phường Hồng Gai" in description, page
         assert f'<meta name="description" content="{description[:40]}' in client.get(page.url).content.decode()
+
+
+def test_sites_made_before_the_section_get_it_from_the_command(ward_site):
+    import io
+
+    from django.core.management import call_command
+
+    IntroPage.objects.child_of(ward_site.root_page).get().delete()
+    call_command("add_ward_intro_sections", stdout=io.StringIO())
+    section = IntroPage.objects.child_of(ward_site.root_page).get()
+    assert section.live and section.get_children().count() == len(SUB_PAGES)
