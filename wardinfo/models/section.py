@@ -1,6 +1,7 @@
 """The "Giới thiệu" section: its overview page (figures, natural conditions, boundary map, merged wards) and
 the history page; the section and its sub-pages are created on every ward site (wardinfo.setup)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -104,7 +105,7 @@ class IntroPage(EnglishVersionMixin, BasePage):
     def boundary_drawing(self):
         try:
             polygons = parse_boundary(self.boundary_geojson)
-        except Exception:  # stored before a stricter check: show no map rather than fail the page
+        except ValidationError:  # stored before a stricter check: show no map rather than fail the page
             polygons = []
         if not polygons:
             return None
