@@ -15,6 +15,7 @@ urlpatterns = [
     path("ty-gia/", widgets_views.exchange_rates, name="exchange_rates"),
     path("", include("stats.urls")),
     path("", include("search.urls")),
+    path("", include("wardinfo.urls")),  # /en/… versions of the "Giới thiệu" pages
 ]
 
 if settings.PORTAL_SERVE_MEDIA:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "images",
     "wards",
     "news",
+    "wardinfo",
     "pagecache",
     "admin_vi",
     "widgets",
