@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "images",
     "wards",
     "news",
+    "schedule",
     "pagecache",
     "admin_vi",
     "widgets",
