@@ -9,7 +9,7 @@ from django.utils import timezone
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKDAY_NAMES = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
-_ISO_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
+_ISO_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE | re.ASCII)
 # Weeks further than this from today are refused: no schedule reaches them and a crawler must not walk forever.
 MAX_YEARS_AWAY = 5
 
