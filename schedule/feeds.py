@@ -108,7 +108,7 @@ def calendar_response(schedule, request, leader=None):
     modified_ts = int(last_modified.timestamp()) if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=modified_ts)
     if not_modified is None:
-        body = build_calendar(schedule, request, list(entries) + [_Snapshot(c) for c in removed], name)
+        body = build_calendar(schedule, request, list(entries) + [_Snapshot(c) for c in removed], name, (first, last))
         response = HttpResponse(body, content_type=CONTENT_TYPE)
     else:
         response = not_modified
@@ -119,7 +119,7 @@ def calendar_response(schedule, request, leader=None):
     return response
 
 
-def build_calendar(schedule, request, entries, name):
+def build_calendar(schedule, request, entries, name, window):
     page_url = schedule.get_full_url(request)
     host = schedule.get_site().hostname
     calendar = Calendar()
@@ -132,5 +132,6 @@ def build_calendar(schedule, request, entries, name):
     calendar.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
     for entry in sorted(entries, key=lambda e: (e.date, e.start_time, str(e.uid))):
         calendar.add_component(_event(entry, page_url, host))
-    calendar.add_missing_timezones()
+    # Only the zone's rules for the feed's months: Vietnam's offsets before 1975 concern no entry.
+    calendar.add_missing_timezones(first_date=window[0], last_date=window[1] + datetime.timedelta(days=1))
     return calendar.to_ical()
