@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.content import INVALIDATES_SITE, ContentKind
 from core.models import BasePage, RoutableBasePage
 from schedule import listing
+from schedule.forms import ScheduleWeekForm
 from schedule.weeks import Week, today
 
 SCHEDULE_SLUG = "lich-cong-tac"
@@ -82,6 +83,8 @@ def _next_monday():
 class ScheduleWeekPage(BasePage):
     """One week of the schedule, entered as a table; published (after approval) as a whole."""
 
+    base_form_class = ScheduleWeekForm
+
     week_start = models.DateField(
         _("tuần bắt đầu từ thứ Hai"),
         default=_next_monday,
@@ -128,7 +131,7 @@ class ScheduleWeekPage(BasePage):
             if not self.week.monday <= entry.date <= self.week.sunday:
                 raise ValidationError(
                     {
-                        "week_start": _("Ngày %(date)s không thuộc tuần %(week)s.")
+                        "week_start": _("Ngày %(date)s nằm ngoài %(week)s.")
                         % {"date": f"{entry.date:%d/%m/%Y}", "week": self.week.label()}
                     }
                 )
