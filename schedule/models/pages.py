@@ -136,6 +136,9 @@ class ScheduleWeekPage(BasePage):
                     }
                 )
 
+    def get_sitemap_urls(self, request=None):
+        return []  # its address only leads to the schedule's page (serve)
+
     def serve(self, request, *args, **kwargs):
         # Readers see weeks on the schedule's page; this address leads there.
         parent = self.get_parent()

@@ -129,3 +129,10 @@ def test_a_week_page_address_leads_to_the_schedule(client, publish_week):
     week = publish_week(NEXT_MONDAY, [])
     response = client.get(week.url, HTTP_HOST="localhost")
     assert response.status_code == 301 and response["Location"] == f"/lich-cong-tac/?tuan={Week.of(NEXT_MONDAY).iso}"
+
+
+def test_sitemap_lists_the_schedule_not_its_weeks(client, publish_week):
+    week = publish_week(THIS_MONDAY, [entry_values(THIS_MONDAY)])
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+    assert "<loc>http://localhost/lich-cong-tac/</loc>" in sitemap
+    assert week.slug not in sitemap
