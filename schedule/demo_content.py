@@ -141,6 +141,17 @@ DEMO_WEEK = [
         "Đoàn Thanh niên phường",
         False,
     ),
+    (
+        6,
+        "07:30",
+        "17:00",
+        "Lãnh đạo trực cơ quan ngày nghỉ",
+        "Đ/c Phó Chủ tịch UBND",
+        "Công chức trực theo phân công",
+        "Trụ sở UBND phường",
+        "Văn phòng HĐND-UBND",
+        True,
+    ),
 ]
 
 

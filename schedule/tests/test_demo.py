@@ -13,6 +13,6 @@ def test_demo_content_publishes_this_and_next_weeks_schedule_once(clock, setting
     call_command("load_demo_content")
     for schedule in SchedulePage.objects.all():
         entries = ScheduleEntry.objects.published(schedule)
-        assert entries.filter(date__gte=THIS_MONDAY, date__lt=THIS_MONDAY.replace(day=14)).count() == 12
-        assert entries.count() == 24
+        assert entries.filter(date__gte=THIS_MONDAY, date__lt=THIS_MONDAY.replace(day=14)).count() == 13
+        assert entries.count() == 26
     assert SchedulePage.objects.count() == 2
