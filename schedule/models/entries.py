@@ -77,7 +77,9 @@ class ScheduleEntry(Orderable):
         help_text=_("Chọn “Hoãn” thay vì xoá một lịch đã đăng: người dân và lịch đã đăng ký sẽ thấy lịch bị hoãn."),
     )
     recurring = models.BooleanField(
-        _("lặp lại hằng tuần"), default=False, help_text=_("Được chép sang tuần sau khi bấm “Chép lịch tuần trước”.")
+        _("lặp lại hằng tuần"),
+        default=False,
+        help_text=_("Được chép sang tuần mới khi bấm “Chép lịch lặp lại sang tuần mới”."),
     )
     # Kept by save(), never by the editor: how many times the published entry changed, and when it last did.
     sequence = models.PositiveIntegerField(default=0, editable=False)

@@ -10,7 +10,7 @@ from schedule.tests.conftest import THIS_MONDAY, entry_values
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TOPICS = [
-    "Họp giao ban Thường trực Đảng ủy, lãnh đạo HĐND, UBND phường đánh giá kết quả công tác tuần",
+    "Họp giao ban Thường trực Đảng uỷ, lãnh đạo HĐND, UBND phường đánh giá kết quả công tác tuần",
     "Tiếp công dân định kỳ theo Luật Tiếp công dân",
     "Kiểm tra công tác vệ sinh môi trường, trật tự đô thị tại các tuyến phố chính và khu dân cư",
     "Dự hội nghị trực tuyến của Tỉnh về chuyển đổi số, Đề án 06 và cải cách thủ tục hành chính",
@@ -23,7 +23,7 @@ GROUPS = [
     "Văn phòng HĐND-UBND; Công an phường; Ban Chỉ huy Quân sự",
     "Lãnh đạo UBND; Văn phòng HĐND-UBND; các ban, ngành, đoàn thể; bí thư chi bộ, trưởng khu",
 ]
-PEOPLE = ["Đ/c Nguyễn Văn An – Bí thư Đảng ủy", "Đ/c Trần Thị Bình – Chủ tịch UBND", "Đ/c Lê Văn Cường – PCT UBND"]
+PEOPLE = ["Đ/c Nguyễn Văn An – Bí thư Đảng uỷ", "Đ/c Trần Thị Bình – Chủ tịch UBND", "Đ/c Lê Văn Cường – PCT UBND"]
 
 
 def busy_week(count=40):

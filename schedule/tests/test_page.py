@@ -54,15 +54,15 @@ def test_filter_by_leader_shows_only_what_they_chair(client, publish_week):
     publish_week(
         THIS_MONDAY,
         [
-            entry_values(THIS_MONDAY, content="Họp Đảng ủy", chair="Trần Thị Bình"),
+            entry_values(THIS_MONDAY, content="Họp Đảng uỷ", chair="Trần Thị Bình"),
             entry_values(THIS_MONDAY, "09:00", content="Giao ban UBND", chair="Nguyễn Văn An"),
         ],
     )
     response, html = get(client, **{"lanh-dao": "tran-thi-binh"})
-    assert "Họp Đảng ủy" in html and "Giao ban UBND" not in html
+    assert "Họp Đảng uỷ" in html and "Giao ban UBND" not in html
     assert '<option value="tran-thi-binh" selected>Trần Thị Bình</option>' in html
     _, html = get(client, **{"lanh-dao": "khong-co-ai"})
-    assert "Họp Đảng ủy" in html and "Giao ban UBND" in html
+    assert "Họp Đảng uỷ" in html and "Giao ban UBND" in html
 
 
 def test_feeds_are_announced_for_the_ward_and_each_leader(client, publish_week):
