@@ -56,7 +56,7 @@ class SchedulePage(RoutableBasePage):
         return (
             self.search_description
             or self.intro
-            or _("Lịch công tác tuần của lãnh đạo %(site)s") % {"site": self.title}
+            or _("Lịch công tác tuần của lãnh đạo %(site)s") % {"site": self.get_site().site_name}
         )
 
     @path("")

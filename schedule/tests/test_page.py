@@ -136,3 +136,8 @@ def test_sitemap_lists_the_schedule_not_its_weeks(client, publish_week):
     sitemap = client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
     assert "<loc>http://localhost/lich-cong-tac/</loc>" in sitemap
     assert week.slug not in sitemap
+
+
+def test_description_names_the_ward(client, schedule_page):
+    html = get(client)[1]
+    assert '<meta name="description" content="Lịch công tác tuần của lãnh đạo Phường Hồng Gai">' in html
