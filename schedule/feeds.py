@@ -49,7 +49,7 @@ class _Snapshot:
         self.end_time = datetime.time.fromisoformat(end) if end else None
         for name in ("content", "chair", "participants", "location", "preparing_unit", "notes"):
             setattr(self, name, values.get(name) or "")
-        self.changed_at = self.first_published_at = change.at
+        self.changed_at = self.first_published_at = self.updated_at = change.at
 
     starts_at = ScheduleEntry.starts_at
     ends_at = ScheduleEntry.ends_at
@@ -58,7 +58,8 @@ class _Snapshot:
 def _event(entry, page_url, host):
     event = Event()
     event.add("uid", f"{entry.uid}@{host}")
-    stamp = entry.changed_at or entry.first_published_at
+    # Rows written outside a publication (a bulk load) have no publication time: their last save stands in.
+    stamp = entry.changed_at or entry.first_published_at or entry.updated_at
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     event.add("sequence", entry.sequence)

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.utils.http import http_date
 
+from schedule.models import ScheduleEntry
 from schedule.tests import rfc5545
 from schedule.tests.conftest import NOW, THIS_MONDAY, entry_values
 from schedule.weeks import VIETNAM
@@ -178,3 +179,10 @@ def test_feed_size_and_time_for_a_busy_ward(client, publish_week, record_propert
         record_property(f"{name}_feed", f"{count} events, {len(response.content)} bytes, {elapsed * 1000:.0f} ms")
         print(f"{name} feed: {count} events, {len(response.content)} bytes, {elapsed * 1000:.0f} ms")
         assert count == (13 * 40 if name == "ward" else 13 * 10)
+
+
+def test_rows_written_outside_a_publication_still_make_a_valid_feed(client, publish_week):
+    publish_week(THIS_MONDAY, [entry_values(WEDNESDAY, content="Nạp thẳng vào cơ sở dữ liệu")])
+    ScheduleEntry.objects.update(first_published_at=None)  # as a bulk load would leave them
+    event = events(fetch(client))["Nạp thẳng vào cơ sở dữ liệu"]
+    assert event["DTSTAMP"].dt == ScheduleEntry.objects.get().updated_at
