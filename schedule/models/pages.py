@@ -13,6 +13,7 @@ from core.content import INVALIDATES_SITE, ContentKind
 from core.models import BasePage, RoutableBasePage
 from schedule import listing
 from schedule.forms import ScheduleWeekForm
+from schedule.panels import ChangeHistoryPanel
 from schedule.weeks import Week, today
 
 SCHEDULE_SLUG = "lich-cong-tac"
@@ -94,6 +95,7 @@ class ScheduleWeekPage(BasePage):
     content_panels = [
         FieldPanel("week_start"),
         InlinePanel("entries", heading=_("Các buổi công tác trong tuần"), label=_("buổi công tác")),
+        ChangeHistoryPanel(heading=_("Lịch sử điều chỉnh sau khi xuất bản")),
     ]
     promote_panels = []
     search_fields = BasePage.search_fields

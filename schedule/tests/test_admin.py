@@ -49,3 +49,17 @@ def test_a_row_outside_the_week_is_refused_with_a_vietnamese_message(client, sch
     assert response.status_code == 200
     assert "Ngày 16/12/2026 nằm ngoài Tuần 50 (07/12 – 13/12/2026)." in response.content.decode()
     assert not ScheduleWeekPage.objects.exists()
+
+
+def test_the_week_edit_page_shows_its_history(client, schedule_page, publish_week, staff, clock):
+    from schedule.tests.conftest import entry_values
+
+    week = publish_week(THIS_MONDAY, [entry_values(THIS_MONDAY, location="Hội trường")])
+    entry = week.entries.get()
+    clock.advance(hours=3)
+    entry.location = "Phòng họp 2"
+    publish_week(THIS_MONDAY, [entry])
+    login_verified(client, staff["editor"])
+    html = client.get(f"/admin/pages/{week.pk}/edit/", HTTP_HOST="localhost").content.decode()
+    assert "Lịch sử điều chỉnh sau khi xuất bản" in html
+    assert "13:00 09/12/2026" in html and "Điều chỉnh" in html and "Hội trường" in html
