@@ -80,7 +80,11 @@ class PageCacheMiddleware:
                 return self.get_response(request)
             if entry is not None:
                 status, headers, body = response_parts(
-                    entry, meta.get("HTTP_ACCEPT_ENCODING"), request.method == "HEAD"
+                    entry,
+                    meta.get("HTTP_ACCEPT_ENCODING"),
+                    request.method == "HEAD",
+                    meta.get("HTTP_IF_NONE_MATCH"),
+                    meta.get("HTTP_IF_MODIFIED_SINCE"),
                 )
                 response = HttpResponse(body, status=status)
                 for name, value in headers:

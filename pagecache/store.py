@@ -2,6 +2,8 @@
 
 import gzip
 
+from django.utils.http import parse_etags, parse_http_date_safe
+
 from core import memory
 from core.generations import shared_cache
 
@@ -55,8 +57,28 @@ def accepts_gzip(accept_encoding):
     return "gzip" in (accept_encoding or "").lower()
 
 
-def response_parts(entry, accept_encoding, head=False, hit=True):
+def is_not_modified(entry, if_none_match=None, if_modified_since=None):
+    """Whether a conditional request matches the stored page's ETag or Last-Modified (RFC 9110 13.2.2: the
+    ETag decides when the request names one), so the hit answers 304 as the fresh render would."""
+    stored = {name.lower(): value for name, value in entry["headers"]}
+    etag, last_modified = stored.get("etag"), stored.get("last-modified")
+    if if_none_match:
+        if etag is None:
+            return False
+        wanted = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
+        return "*" in wanted or etag.removeprefix("W/") in wanted
+    if if_modified_since and last_modified:
+        since, modified = parse_http_date_safe(if_modified_since), parse_http_date_safe(last_modified)
+        return since is not None and modified is not None and modified <= since
+    return False
+
+
+def response_parts(entry, accept_encoding, head=False, if_none_match=None, if_modified_since=None, hit=True):
     """Status line, headers and body for a hit (hit=False: for the render just stored, answered alike)."""
+    if entry["status"] == 200 and is_not_modified(entry, if_none_match, if_modified_since):
+        headers = [(name, value) for name, value in entry["headers"] if name.lower() != "content-type"]
+        headers.append(("X-Page-Cache", "HIT"))
+        return 304, headers, b""
     zipped = accepts_gzip(accept_encoding)
     body = entry["gzip"] if zipped else entry["body"]
     headers = [(name, value) for name, value in entry["headers"] if name.lower() != "vary"]

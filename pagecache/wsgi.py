@@ -12,7 +12,7 @@ from .keys import FRONT_MISSED, entry_key, normalise_query
 from .middleware import is_cacheable_request
 from .store import lookup, response_parts
 
-STATUS_LINES = {200: "200 OK"}
+STATUS_LINES = {200: "200 OK", 304: "304 Not Modified"}
 
 
 def request_scheme(environ):
@@ -38,7 +38,13 @@ class PageCacheFront:
             except Exception:  # noqa: BLE001 - a cache outage must not take pages down; Django renders instead
                 entry = None
             if entry is not None:
-                status, headers, body = response_parts(entry, environ.get("HTTP_ACCEPT_ENCODING"), method == "HEAD")
+                status, headers, body = response_parts(
+                    entry,
+                    environ.get("HTTP_ACCEPT_ENCODING"),
+                    method == "HEAD",
+                    environ.get("HTTP_IF_NONE_MATCH"),
+                    environ.get("HTTP_IF_MODIFIED_SINCE"),
+                )
                 start_response(STATUS_LINES.get(status, f"{status} OK"), headers)
                 return [body]
             environ[FRONT_MISSED] = key  # the middleware stores the render under it without asking again

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wards",
     "news",
     "wardinfo",
+    "schedule",
     "pagecache",
     "admin_vi",
     "widgets",

@@ -1,8 +1,11 @@
+import importlib
+import importlib.util
 import json
 import secrets
 from decimal import Decimal
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
@@ -69,6 +72,14 @@ class Command(BaseCommand):
             record["site"] = sites[record["site"]].hostname
             created += importer.import_record(record) == "created"
             self.add_illustration(record, number)
+
+        # Other content apps add their own demo content (a `demo_content.load(sites)` in the app), so this
+        # command names none of them.
+        for config in apps.get_app_configs():
+            if config.name != "news" and importlib.util.find_spec(f"{config.name}.demo_content"):
+                message = importlib.import_module(f"{config.name}.demo_content").load(sites)
+                if message:
+                    self.stdout.write(message)
 
         password = self.ensure_admin()
         self.stdout.write(

@@ -1,0 +1,90 @@
+"""What the schedule's page and the home page's block show: reads only."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from core.text import vn_slugify
+from schedule.weeks import Week, today, weekday_name
+
+WEEK_PARAM = "tuan"
+LEADER_PARAM = "lanh-dao"
+# The leaders offered in the filter are those chairing entries this far around the week shown.
+LEADERS_WINDOW = datetime.timedelta(days=92)
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    is_today: bool
+    entries: list = field(default_factory=list)
+
+    @property
+    def name(self):
+        return weekday_name(self.date)
+
+
+@dataclass(frozen=True)
+class Leader:
+    slug: str
+    name: str
+
+
+def leaders(entries):
+    """The distinct chairs of `entries`, by name, each once under its slug."""
+    found = {}
+    for name in entries.values_list("chair", flat=True).distinct():
+        slug = vn_slugify(name)
+        if slug and slug not in found:
+            found[slug] = Leader(slug, name)
+    return sorted(found.values(), key=lambda leader: leader.name)
+
+
+def week_context(schedule, request, week=None, entries=None):
+    """The context of the week page: the week asked for (this one by default), its days, the leader filter."""
+    from schedule.models import ScheduleEntry
+
+    asked = request.GET.get(WEEK_PARAM, "")
+    unknown_week = False
+    if week is None:
+        week = Week.parse(asked) if asked else Week.current()
+        if week is None:
+            unknown_week, week = True, Week.current()
+    published = ScheduleEntry.objects.published(schedule)
+    around = published.between(week.monday - LEADERS_WINDOW, week.sunday + LEADERS_WINDOW)
+    leader_list = leaders(around)
+    leader = next((item for item in leader_list if item.slug == request.GET.get(LEADER_PARAM)), None)
+    if entries is None:
+        shown = published.between(week.monday, week.sunday)
+        if leader is not None:
+            shown = shown.chaired_by(leader.slug)
+        entries = list(shown)
+    current = today()
+    days = {day: Day(day, day == current) for day in week.days}
+    for entry in sorted(entries, key=lambda e: (e.date, e.start_time)):
+        if entry.date in days:
+            days[entry.date].entries.append(entry)
+    return {
+        "week": week,
+        "days": list(days.values()),
+        "entry_count": sum(len(day.entries) for day in days.values()),
+        "is_current_week": week == Week.current(),
+        "current_week": Week.current(),
+        "leaders": leader_list,
+        "leader": leader,
+        "unknown_week": unknown_week,
+        "week_param": WEEK_PARAM,
+        "leader_param": LEADER_PARAM,
+    }
+
+
+def today_block(schedule):
+    """Today's entries for the home page."""
+    from schedule.models import ScheduleEntry
+
+    current = today()
+    return {
+        "schedule": schedule,
+        "date": current,
+        "day_name": weekday_name(current),
+        "entries": list(ScheduleEntry.objects.published(schedule).filter(date=current)),
+    }
