@@ -16,6 +16,7 @@ from wagtail.models import Orderable, PageManager, Site
 from wagtail.search import index
 
 from core.content import ContentKind, SearchFields
+from core.forms import PortalPageForm
 from core.models import BasePage, PortalPageQuerySet, RoutableBasePage
 from core.text import fold, normalize_text, vn_slugify
 from documents import status as statuses
@@ -152,8 +153,31 @@ def _issued_at(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
+def document_slug(doc_type, number, issued):
+    """ "quyet-dinh-15-qd-ubnd-2025": unique under the section, as the number is per type and year."""
+    return vn_slugify(f"{doc_type.name if doc_type else ''} {number or ''} {issued.year if issued else ''}", 80)
+
+
+class DocumentPageForm(PortalPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:  # made from the type, number and year when left empty
+            self.fields["slug"].required = False
+
+    def clean(self):
+        # A new page has no place in the tree yet; its site (for the number check) is its parent's.
+        if not self.instance.path and getattr(self, "parent_page", None) is not None:
+            self.instance._cached_parent_obj = self.parent_page
+        data = self.cleaned_data
+        if not data.get("slug"):
+            data["slug"] = document_slug(data.get("doc_type"), data.get("number"), data.get("issued")) or "van-ban"
+        return super().clean()
+
+
 class DocumentPage(RoutableBasePage):
     """One official document: its number, dates, issuer, summary, files and relations to other documents."""
+
+    base_form_class = DocumentPageForm
 
     number = models.CharField(_("số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 15/QĐ-UBND."))
     number_key = models.CharField(max_length=80, editable=False, db_index=True)
@@ -217,6 +241,8 @@ class DocumentPage(RoutableBasePage):
     def _set_core_field_defaults(self):
         if self.number or self.summary:
             self.title = self.compose_title()
+        if not self.slug and self.number:
+            self.slug = document_slug(self.doc_type if self.doc_type_id else None, self.number, self.issued)
         super()._set_core_field_defaults()
 
     def full_clean(self, *args, **kwargs):

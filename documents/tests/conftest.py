@@ -38,7 +38,7 @@ def make_document():
         *,
         doc_type="quyet-dinh",
         field=None,
-        files=None,
+        files=(),
         issued=datetime.date(2025, 3, 10),
         issuer="UBND phường Hồng Gai",
         publish=True,
@@ -55,8 +55,6 @@ def make_document():
             issued=issued,
             **kw,
         )
-        if files is None:
-            files = [("van-ban.pdf", sample_pdf((f"{number} {summary}",)))]
         for name, data in files:
             stored = Document(title=name)
             stored.file.save(name, ContentFile(data), save=False)

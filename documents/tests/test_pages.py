@@ -5,9 +5,11 @@ import re
 import pytest
 
 from documents import status as statuses
+from documents.tests.conftest import sample_pdf
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2025, 6, 1)
+PDF = [("van-ban.pdf", sample_pdf(("Quyết định về kế hoạch phòng chống thiên tai.",)))]
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +30,7 @@ def test_every_ward_site_gets_its_documents_section(ward_site, other_site, clien
 
 def test_document_page_shows_its_facts_files_and_legislation_json_ld(ward_site, make_document, client):
     document = make_document(
-        ward_site, "15/QĐ-UBND", "Về kế hoạch phòng chống thiên tai năm 2025", signer="Nguyễn Văn An"
+        ward_site, "15/QĐ-UBND", "Về kế hoạch phòng chống thiên tai năm 2025", signer="Nguyễn Văn An", files=PDF
     )
     response = client.get(document.url)
     html = response.content.decode()
@@ -45,7 +47,7 @@ def test_document_page_shows_its_facts_files_and_legislation_json_ld(ward_site, 
 
 
 def test_download_names_the_file_in_ascii_and_utf8_and_never_renders_as_html(ward_site, make_document, client):
-    document = make_document(ward_site, "15/QĐ-UBND")
+    document = make_document(ward_site, "15/QĐ-UBND", files=PDF)
     html = client.get(document.url).content.decode()
     link = re.search(r'href="([^"]*/tep/1/[^"]*)"', html).group(1)
     response = client.get(link)
