@@ -3,6 +3,7 @@
 import datetime
 import json
 import os
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -44,6 +45,7 @@ STANDARD_FIELDS = [
     "Phòng chống thiên tai",
 ]
 INDEX_SLUG = "van-ban"
+_FOLDED_WORD = re.compile(r"[^\W_]+")
 INDEX_TITLE = "Văn bản"
 
 # JSON-LD sits inside a <script>; these characters must not close it.
@@ -148,6 +150,19 @@ class DocumentPageQuerySet(PortalPageQuerySet):
         )
 
 
+def _locate(page_ids, words):
+    """The first page of each document's files holding every one of the query's (folded) words."""
+    found = {}
+    for attached in DocumentFile.objects.filter(page_id__in=page_ids).order_by("page_id", "sort_order"):
+        if attached.page_id in found:
+            continue
+        for number, text in enumerate(attached.page_texts or [], start=1):
+            if set(words) <= set(_FOLDED_WORD.findall(fold(text))):
+                found[attached.page_id] = number
+                break
+    return found
+
+
 def _issued_at(day):
     # Search orders and dates results by a moment: noon of the issue day, local time.
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
@@ -224,7 +239,9 @@ class DocumentPage(RoutableBasePage):
 
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
-    content_kind = ContentKind(name="document", search=SearchFields(date="issued_at", lead="summary", body="file_text"))
+    content_kind = ContentKind(
+        name="document", search=SearchFields(date="issued_at", lead="summary", body="file_text", locate=_locate)
+    )
 
     class Meta:
         verbose_name = _("văn bản")
@@ -233,10 +250,10 @@ class DocumentPage(RoutableBasePage):
     # --- what is derived on save ---------------------------------------------------------------------------
 
     def compose_title(self):
-        """The title is the type, number and summary, so a search for the number finds it in the title."""
+        """ "Quyết định 15/QĐ-UBND": the number alone in the title, so a search for it puts this document before
+        those that only cite it (in their summary or files)."""
         kind = self.doc_type.name if self.doc_type_id else ""
-        title = normalize_text(f"{kind} {self.number or ''}: {self.summary or ''}")
-        return title[:250].strip(" :")
+        return normalize_text(f"{kind} {self.number or ''}")[:250]
 
     def _set_core_field_defaults(self):
         if self.number or self.summary:
