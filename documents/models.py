@@ -317,6 +317,12 @@ class DocumentPage(RoutableBasePage):
         if errors:
             raise ValidationError(errors)
 
+    def full_clean_for_import(self, section):
+        """The checks staff get in the admin (number clash, dates, the site's lists), for the importer."""
+        if not self.path:
+            self._cached_parent_obj = section
+        self.full_clean(exclude=["path", "depth", "content_type", "slug"] if not self.path else None)
+
     def number_clash(self, site):
         """Another document of the site with the same number, type and year, or None."""
         if site is None or not (self.number and self.doc_type_id and self.issued):
