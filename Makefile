@@ -34,6 +34,7 @@ migrate: install .env.local messages
 # The two demo wards and their articles, only ever on request (`make run`, `make demo`).
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_documents
 
 setup: demo
 

@@ -94,3 +94,15 @@ def test_an_unknown_site_is_refused(db, tmp_path, capsys):
     path = _write(tmp_path, [_record("1/QĐ-UBND")])
     with pytest.raises(CommandError, match="Không có trang phường"):
         call_command("import_documents", str(path), "--site", "khong-co.example")
+
+
+def test_demo_documents_load_once_with_their_pdfs(ward_site, other_site, capsys):
+    from documents.demo import DEMO_DOCUMENTS
+
+    call_command("load_demo_documents")
+    call_command("load_demo_documents")
+    assert DocumentPage.objects.live().count() == len(DEMO_DOCUMENTS)
+    plan = DocumentPage.objects.get(number="12/KH-UBND")
+    assert plan.files.get().page_count == 2 and "bao cát" in plan.file_text
+    amended = DocumentPage.objects.get(number="15/QĐ-UBND")
+    assert amended.status(datetime.date(2025, 10, 1)).code == statuses.PARTLY_EXPIRED
