@@ -115,3 +115,21 @@ def test_past_expiry_stays_online_with_its_status(ward_site, make_document, clie
     assert response.status_code == 200
     assert "Hết hiệu lực toàn bộ" in response.content.decode()
     assert "Chưa có hiệu lực" in client.get(future.url).content.decode()
+
+
+def _hit(response):
+    return response.get("X-Page-Cache") == "HIT"
+
+
+def test_publishing_a_document_refreshes_the_cached_listing_and_the_document_it_replaces(
+    ward_site, make_document, client
+):
+    old = make_document(ward_site, "3/QĐ-UBND", "Quy chế cũ", issued=datetime.date(2024, 1, 5))
+    for url in ("/van-ban/", old.url, "/van-ban/rss/"):
+        client.get(url)
+        assert _hit(client.get(url))
+    new = make_document(ward_site, "20/QĐ-UBND", "Quy chế mới", relations=[(statuses.REPLACES, old)])
+    listing, old_page, feed = (client.get(url) for url in ("/van-ban/", old.url, "/van-ban/rss/"))
+    assert not any(_hit(response) for response in (listing, old_page, feed))
+    assert "20/QĐ-UBND" in listing.content.decode() and "20/QĐ-UBND" in feed.content.decode()
+    assert f'href="{new.url}"' in old_page.content.decode()
