@@ -153,8 +153,9 @@ class DocumentPageQuerySet(PortalPageQuerySet):
 def _locate(page_ids, words):
     """The first page of each document's files holding every one of the query's (folded) words."""
     found = {}
-    for attached in DocumentFile.objects.filter(page_id__in=page_ids).order_by("page_id", "sort_order"):
-        if attached.page_id in found:
+    files = DocumentFile.objects.filter(page_id__in=page_ids, document__file__iendswith=".pdf")
+    for attached in files.order_by("page_id", "sort_order"):
+        if attached.page_id in found:  # only PDFs have pages to point at
             continue
         for number, text in enumerate(attached.page_texts or [], start=1):
             if set(words) <= set(_FOLDED_WORD.findall(fold(text))):
@@ -178,6 +179,14 @@ class DocumentPageForm(PortalPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:  # made from the type, number and year when left empty
             self.fields["slug"].required = False
+        # Offer only this site's types and fields (the model's clean() refuses another site's anyway).
+        parent = self.parent_page if getattr(self, "parent_page", None) is not None else None
+        page = self.instance if self.instance.pk else parent
+        site = page.get_site() if page is not None else None
+        if site is not None:
+            for name, model in (("doc_type", DocumentType), ("doc_field", DocumentField)):
+                if name in self.fields:
+                    self.fields[name].queryset = model.objects.filter(site=site)
 
     def clean(self):
         # A new page has no place in the tree yet; its site (for the number check) is its parent's.

@@ -1,5 +1,7 @@
 """Staff add documents through Wagtail's admin: the number check, the workflow, "bản quét" on scans."""
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -94,4 +96,21 @@ def test_type_of_another_site_is_refused(client, ward_site, other_site, make_sta
     section = DocumentIndexPage.objects.child_of(ward_site.root_page).get()
     response = client.post(reverse("wagtailadmin_pages:add", args=["documents", "documentpage", section.pk]), data)
     assert response.status_code == 200
-    assert "thuộc trang phường khác" in response.content.decode()
+    assert not DocumentPage.objects.exists()  # not among the choices offered, and refused by the model too
+    other_type = DocumentType.objects.get(site=other_site, slug="quyet-dinh")
+    assert other_type not in response.context["form"].fields["doc_type"].queryset
+
+
+def test_the_model_refuses_another_sites_type_on_any_way_in(ward_site, other_site):
+    from django.core.exceptions import ValidationError
+
+    page = DocumentPage(
+        number="19/QĐ-UBND",
+        summary="Về việc thử",
+        issuer="UBND phường Hồng Gai",
+        issued=datetime.date(2025, 3, 1),
+        doc_type=DocumentType.objects.get(site=other_site, slug="quyet-dinh"),
+    )
+    with pytest.raises(ValidationError) as refused:
+        page.full_clean_for_import(DocumentIndexPage.objects.child_of(ward_site.root_page).get())
+    assert "thuộc trang phường khác" in str(refused.value)

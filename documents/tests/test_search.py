@@ -80,6 +80,7 @@ def test_words_inside_a_pdf_are_found_with_the_page_they_are_on(documents, clien
 def test_words_inside_a_docx_are_found_and_articles_stay_beside_documents(documents, client):
     [result] = _api(client, "tre em duoi 5 tuoi")
     assert result["kind"] == "document" and result["title"] == "Kế hoạch 15/KH-UBND"
+    assert "page" not in result  # a DOCX has no fixed pages
     kinds = {result["kind"] for result in _api(client, "to dan pho")}
     assert kinds == {"article", "document"}
     article = next(r for r in _api(client, "ra quan don ve sinh") if r["kind"] == "article")
