@@ -127,3 +127,13 @@ def test_rss_lists_new_documents(documents, client):
     assert response["Content-Type"].startswith("application/rss+xml")
     assert body.count("<item>") == 3
     assert "15/QĐ-UBND" in body
+
+
+def test_hostile_strings_in_every_parameter_give_an_inert_page(documents, client):
+    from core.hostile_corpus import HOSTILE_STRINGS, assert_inert_html
+
+    names = ("q", "loai", "linh-vuc", "co-quan", "nam", "tinh-trang", "page")
+    for value in HOSTILE_STRINGS:
+        response = client.get("/van-ban/", dict.fromkeys(names, value))
+        assert response.status_code == 200, value
+        assert_inert_html(response.content.decode())

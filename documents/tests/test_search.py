@@ -99,3 +99,11 @@ def test_a_damaged_file_does_not_stop_the_document(ward_site, make_document, cli
     )
     assert client.get(document.url).status_code == 200
     assert _api(client, "lich tiep dan")[0]["title"] == "Thông báo 9/TB-UBND"
+
+
+def test_a_rebuilt_index_still_finds_documents_inside_their_files(documents, client):
+    from search.index import rebuild
+
+    rebuild()
+    [result] = _api(client, "bao cat den pin")
+    assert result["kind"] == "document" and result["page"] == 2
