@@ -60,8 +60,6 @@ class SiteList(models.Model):
     slug = models.SlugField(_("mã trên địa chỉ"), max_length=100, blank=True, help_text=_("Để trống: tạo từ tên."))
     sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
 
-    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
     class Meta:
         abstract = True
         ordering = ["site", "sort_order", "name"]
