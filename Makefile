@@ -35,6 +35,7 @@ migrate: install .env.local messages
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py load_ward_intro_demo
+	$(BIN)/python manage.py load_demo_documents
 
 setup: demo
 

@@ -26,6 +26,9 @@ class SearchFields:
     date: str  # shown with the result, orders "newest first", filtered by the date range
     lead: str = ""  # plain text shown first in the snippet; weighs more than the body
     body: str = ""  # a StreamField, HTML or plain text
+    # Where inside the page's files the words were found: (page ids, folded query words) -> {page id: page
+    # number}; shown as the result's "page" in /api/search/ (documents: the page of the PDF).
+    locate: Callable | None = None
 
 
 @dataclass(frozen=True)

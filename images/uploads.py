@@ -2,10 +2,12 @@
 
 Extensions prove nothing: an HTML page renamed photo.jpg, an SVG with scripts, or a macro workbook
 renamed .xlsx must all be refused. Images are decoded by Pillow, documents recognised by their
-signature (PDF) or their Office Open XML package structure (DOCX, XLSX).
+signature (PDF) or their package structure (DOCX, XLSX, ODT). Active content is refused with its reason:
+PDFs with JavaScript or launch actions, office files with macros or links that fetch content from elsewhere.
 """
 
 import os
+import re
 import zipfile
 from io import BytesIO
 
@@ -20,7 +22,16 @@ DOCUMENT_KINDS = {
     "pdf": "pdf",
     "docx": "word/document.xml",
     "xlsx": "xl/workbook.xml",
+    "odt": "content.xml",
 }
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+# PDF names may spell letters as #xx ("/J#61vaScript"); read them as the viewer will.
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?![A-Za-z0-9])")
+# Relationships an office file follows to fetch content from elsewhere (a template, an OLE object, a frame);
+# a plain hyperlink is only followed when the reader clicks it.
+_EXTERNAL_TARGET = re.compile(rb'<Relationship\b[^>]*TargetMode="External"[^>]*>', re.IGNORECASE)
+_HYPERLINK_TYPE = re.compile(rb'Type="[^"]*/hyperlink"', re.IGNORECASE)
 # A small DOCX/XLSX that unpacks to gigabytes is an attack, not a document.
 ZIP_MAX_UNCOMPRESSED = 200 * 1024 * 1024
 ZIP_MAX_ENTRIES = 5000
@@ -77,17 +88,57 @@ def validate_image(fileobj):
 
 
 def validate_document(fileobj):
-    """Refuse anything that is not a PDF, DOCX or XLSX matching its extension."""
+    """Refuse anything that is not a PDF, DOCX, XLSX or ODT matching its extension, or that carries active
+    content."""
     extension = _extension(fileobj.name)
     if extension not in DOCUMENT_KINDS:
-        raise ValidationError(_("Chỉ nhận tài liệu PDF, DOCX hoặc XLSX."), code="invalid_document_extension")
+        raise ValidationError(_("Chỉ nhận tài liệu PDF, DOCX, XLSX hoặc ODT."), code="invalid_document_extension")
     data = _read(fileobj)
     if extension == "pdf":
         if not data.startswith(b"%PDF-"):
             raise ValidationError(_("Tệp không phải tài liệu PDF hợp lệ."), code="invalid_pdf")
+        _check_pdf_actions(data)
         return extension
     _check_office_package(data, DOCUMENT_KINDS[extension], extension)
     return extension
+
+
+def _pdf_is_active(value, depth=0):
+    """A pypdf object holding a JavaScript or launch action, at any depth of its dictionaries and arrays."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    if depth > 20:
+        return False
+    if isinstance(value, DictionaryObject):
+        if value.get("/S") in ("/JavaScript", "/Launch") or "/JS" in value or "/JavaScript" in value:
+            return True
+        return any(_pdf_is_active(item, depth + 1) for key, item in value.items() if not hasattr(item, "idnum"))
+    if isinstance(value, ArrayObject):
+        return any(_pdf_is_active(item, depth + 1) for item in value if not hasattr(item, "idnum"))
+    return False
+
+
+def _check_pdf_actions(data):
+    refused = ValidationError(
+        _("Không nhận tệp PDF có mã JavaScript hoặc lệnh mở chương trình (Launch)."), code="pdf_active_content"
+    )
+    # Plain objects, names spelled with #xx escapes included...
+    if _PDF_ACTIVE.search(_PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data)):
+        raise refused
+    # ...and objects packed in compressed object streams, as pypdf reads them.
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(BytesIO(data))
+        numbers = {number for entries in reader.xref.values() for number in entries} | set(reader.xref_objStm)
+        for number in numbers:
+            if _pdf_is_active(reader.get_object(number)):
+                raise refused
+    except ValidationError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        raise ValidationError(_("Tệp PDF bị hỏng, không đọc được."), code="invalid_pdf") from exc
 
 
 def _check_office_package(data, main_part, extension):
@@ -100,13 +151,32 @@ def _check_office_package(data, main_part, extension):
             names = {entry.filename for entry in entries}
             if len(entries) > ZIP_MAX_ENTRIES or sum(e.file_size for e in entries) > ZIP_MAX_UNCOMPRESSED:
                 raise ValidationError(_("Tài liệu nén bất thường (quá nhiều hoặc quá lớn khi giải nén)."))
-            if "[Content_Types].xml" not in names or main_part not in names:
+            if main_part not in names:
                 raise refused
-            content_types = package.read("[Content_Types].xml").decode("utf-8", "replace").lower()
+            if extension == "odt":
+                if package.read("mimetype").strip() != ODT_MIMETYPE:
+                    raise refused
+                content_types = ""
+            else:
+                if "[Content_Types].xml" not in names:
+                    raise refused
+                content_types = package.read("[Content_Types].xml").decode("utf-8", "replace").lower()
+            relationships = [package.read(name) for name in names if name.lower().endswith(".rels")]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError) as exc:
         raise refused from exc
-    if "macroenabled" in content_types or any(name.lower().endswith("vbaproject.bin") for name in names):
+    lowered = [name.lower() for name in names]
+    if (
+        "macroenabled" in content_types
+        or any(name.endswith("vbaproject.bin") for name in lowered)
+        or any(name.startswith(("basic/", "scripts/")) for name in lowered)
+    ):
         raise ValidationError(_("Không nhận tài liệu có macro."), code="office_macro")
+    for part in relationships:
+        if any(not _HYPERLINK_TYPE.search(link) for link in _EXTERNAL_TARGET.findall(part)):
+            raise ValidationError(
+                _("Không nhận tài liệu có liên kết tải nội dung từ bên ngoài (mẫu, đối tượng nhúng)."),
+                code="office_external_link",
+            )
 
 
 def has_metadata(image):

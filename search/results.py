@@ -59,6 +59,8 @@ class Result:
     category: str
     snippet: str
     kind: str  # the page type's core.content name: "article"…
+    page_id: int = 0
+    page: int | None = None  # the page of the file where the words are (SearchFields.locate), if known
 
 
 @dataclass
@@ -193,6 +195,20 @@ def _results(request, keys, forms, sections):
                 category=parents.get(path[:-STEP], ""),
                 snippet=snippet([texts.get(lead) or "", body_text(texts.get(body))], forms),
                 kind=kind,
+                page_id=pk,
             )
         )
+    _locate(found, forms)
     return found
+
+
+def _locate(found, forms):
+    """Each result's page inside its files, from the types that can tell (SearchFields.locate)."""
+    by_kind = {kind.name: kind.search.locate for _, kind in content.searchable() if kind.search.locate}
+    for name, locate in by_kind.items():
+        ids = [result.page_id for result in found if result.kind == name]
+        if ids:
+            pages = locate(ids, forms)
+            for result in found:
+                if result.kind == name:
+                    result.page = pages.get(result.page_id)

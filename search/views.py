@@ -36,6 +36,8 @@ def search_api(request):
                     "snippet": str(r.snippet),
                     "kind": r.kind,
                 }
+                # Where in a file the words are (documents): its page number.
+                | ({"page": r.page} if r.page is not None else {})
                 for r in search.results
             ],
         },

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "news",
     "wardinfo",
     "schedule",
+    "documents",
     "pagecache",
     "admin_vi",
     "widgets",
@@ -271,7 +272,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

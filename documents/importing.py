@@ -1,0 +1,250 @@
+"""Importing documents from JSON Lines (`manage.py import_documents`): one document a line.
+
+Every line is checked first (fields, dates, files, relations); lines with a fault are reported with their
+number and reason and left out, the others land. A document is known again by its site, type, year and number,
+so importing the same file twice updates instead of duplicating.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.documents.models import Document
+from wagtail.models import Site
+
+from core.text import normalize_text
+from documents import status as statuses
+from documents.models import (
+    DocumentField,
+    DocumentFile,
+    DocumentIndexPage,
+    DocumentPage,
+    DocumentRelation,
+    DocumentType,
+)
+from documents.numbers import number_key
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+REQUIRED = ("number", "type", "issuer", "issued", "summary")
+
+
+class LineError(Exception):
+    pass
+
+
+@dataclass
+class Report:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)  # (line number, reason)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+@dataclass
+class Line:
+    number: int
+    values: dict
+    files: list  # (name, bytes)
+    relations: list  # (kind, number)
+
+
+def _date(record, key, required=False):
+    raw = record.get(key)
+    if raw in (None, ""):
+        if required:
+            raise LineError(f"thiếu “{key}”")
+        return None
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(str(raw).strip(), fmt).date()  # noqa: DTZ007 - a calendar day
+        except ValueError:
+            continue
+    raise LineError(f"ngày “{str(raw)[:20]}” ở “{key}” không có thật hoặc sai dạng (năm-tháng-ngày hay ngày/tháng/năm)")
+
+
+def _text(record, key, limit, required=False):
+    value = record.get(key)
+    if value is None:
+        value = ""
+    if not isinstance(value, str | int):
+        raise LineError(f"“{key}” phải là chuỗi")
+    value = normalize_text(str(value), multiline=key == "summary")
+    if required and not value:
+        raise LineError(f"thiếu “{key}”")
+    if len(value) > limit:
+        raise LineError(f"“{key}” dài quá {limit} ký tự")
+    return value
+
+
+def _numbers(record, key):
+    value = record.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise LineError(f"“{key}” phải là danh sách số, ký hiệu")
+    return value
+
+
+class DocumentImporter:
+    def __init__(self, site, base_dir):
+        self.site = site
+        self.base_dir = Path(base_dir)
+        self.section = DocumentIndexPage.objects.child_of(site.root_page).first()
+        self.types = {}
+        for item in DocumentType.objects.filter(site=site):
+            self.types[item.slug] = self.types[number_key(item.name)] = item
+        self.fields = {}
+        for item in DocumentField.objects.filter(site=site):
+            self.fields[item.slug] = self.fields[number_key(item.name)] = item
+
+    def _lookup(self, table, raw, what):
+        found = table.get(number_key(str(raw or "")))
+        if found is None:
+            raise LineError(f"{what} “{str(raw)[:40]}” không có trong danh sách của trang phường")
+        return found
+
+    def parse(self, number, raw):
+        from images.uploads import validate_document
+
+        try:
+            record = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise LineError("không phải JSON hợp lệ") from exc
+        if not isinstance(record, dict):
+            raise LineError("mỗi dòng phải là một đối tượng JSON")
+        values = {
+            "number": _text(record, "number", 60, required=True),
+            "doc_type": self._lookup(self.types, record.get("type"), "loại văn bản"),
+            "issuer": _text(record, "issuer", 200, required=True),
+            "signer": _text(record, "signer", 120),
+            "summary": _text(record, "summary", 5000, required=True),
+            "issued": _date(record, "issued", required=True),
+            "effective": _date(record, "effective"),
+            "expires": _date(record, "expires"),
+            "doc_field": self._lookup(self.fields, record["field"], "lĩnh vực") if record.get("field") else None,
+        }
+        if not number_key(values["number"]):
+            raise LineError("số, ký hiệu không có chữ hay số nào")
+        files = []
+        names = record.get("files") or []
+        if not isinstance(names, list):
+            raise LineError("“files” phải là danh sách đường dẫn tệp")
+        for name in names:
+            path = (self.base_dir / str(name)).resolve()
+            if not path.is_relative_to(self.base_dir.resolve()):
+                raise LineError(f"tệp “{name}” nằm ngoài thư mục của tệp nhập")
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise LineError(f"không đọc được tệp “{name}”") from exc
+            upload = ContentFile(data, name=path.name)
+            try:
+                validate_document(upload)
+            except ValidationError as exc:
+                raise LineError(f"tệp “{name}” bị từ chối: {exc.messages[0]}") from exc
+            files.append((path.name, data))
+        relations = [(statuses.REPLACES, n) for n in _numbers(record, "replaces")]
+        relations += [(statuses.AMENDS, n) for n in _numbers(record, "amends")]
+        return Line(number, values, files, relations)
+
+    def existing(self, values):
+        return (
+            DocumentPage.objects.descendant_of(self.section)
+            .filter(
+                doc_type=values["doc_type"], issued__year=values["issued"].year, number_key=number_key(values["number"])
+            )
+            .first()
+        )
+
+    def import_lines(self, lines, progress=None):
+        report = Report()
+        if self.section is None:
+            report.errors.append((0, "trang phường chưa có mục Văn bản"))
+            return report
+        parsed = []
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            try:
+                parsed.append(self.parse(number, raw))
+            except LineError as exc:
+                report.errors.append((number, str(exc)))
+        known = set(DocumentPage.objects.descendant_of(self.section).values_list("number_key", flat=True))
+        known |= {number_key(line.values["number"]) for line in parsed}
+        landed = []
+        for line in parsed:
+            unknown = [n for _, n in line.relations if number_key(n) not in known]
+            if unknown:
+                report.errors.append((line.number, f"liên quan đến số “{unknown[0]}” chưa có văn bản nào"))
+            else:
+                landed.append(line)
+            if progress:
+                progress.update(1)
+        for line in landed:
+            try:
+                with transaction.atomic():
+                    outcome = self.save(line)
+            except ValidationError as exc:
+                report.errors.append((line.number, "; ".join(exc.messages)))
+                continue
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        return report
+
+    def _target(self, number):
+        return (
+            DocumentPage.objects.descendant_of(self.section)
+            .filter(number_key=number_key(number))
+            .order_by("-issued")
+            .first()
+        )
+
+    def save(self, line):
+        page = self.existing(line.values)
+        created = page is None
+        if created:
+            page = DocumentPage(**line.values)
+        hashes = [hashlib.sha1(data).hexdigest() for _, data in line.files]  # noqa: S324 - Wagtail's file_hash
+        old_hashes = [] if created else [f.document.file_hash for f in page.files.all().select_related("document")]
+        targets = [(kind, self._target(n)) for kind, n in line.relations]
+        old_relations = [] if created else [(r.kind, r.target_id) for r in page.relations.all()]
+        same = (
+            not created
+            and all(getattr(page, key) == value for key, value in line.values.items() if key != "effective")
+            and (line.values["effective"] or line.values["issued"]) == page.effective
+            and hashes == old_hashes
+            and [(k, t.pk) for k, t in targets] == old_relations
+        )
+        if same:
+            return "unchanged"
+        for key, value in line.values.items():
+            setattr(page, key, value)
+        if hashes != old_hashes:
+            page.files = [DocumentFile(document=self._store(name, data)) for name, data in line.files]
+        page.relations = [DocumentRelation(kind=kind, target=target) for kind, target in targets]
+        page.full_clean_for_import(self.section)
+        if created:
+            self.section.add_child(instance=page)
+        page.save_revision().publish()
+        return "created" if created else "updated"
+
+    def _store(self, name, data):
+        from editorial.roles import site_collection
+
+        document = Document(title=os.path.splitext(name)[0], collection=site_collection(self.site))
+        document.file.save(name, ContentFile(data), save=False)
+        document.save()
+        return document
+
+
+def site_for(hostname):
+    if hostname:
+        return Site.objects.filter(hostname=hostname).first()
+    return Site.objects.filter(is_default_site=True).first()

@@ -1,0 +1,46 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from documents.importing import DocumentImporter, site_for
+
+
+class Command(BaseCommand):
+    help = _(
+        "Nhập văn bản từ tệp JSON Lines (mỗi dòng một văn bản, tệp đính kèm theo đường dẫn tính từ thư mục của "
+        "tệp nhập). Nhập lại cùng tệp sẽ cập nhật, không tạo văn bản trùng."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help=_("đường dẫn tệp .jsonl"))
+        parser.add_argument("--site", dest="hostname", help=_("tên miền của trang phường, xã nhận văn bản"))
+
+    def handle(self, *args, file, hostname=None, **options):
+        site = site_for(hostname)
+        if site is None:
+            raise CommandError(_("Không có trang phường, xã nào với tên miền %(host)s.") % {"host": hostname or "-"})
+        try:
+            lines = Path(file).read_bytes().split(b"\n")
+        except OSError as exc:
+            raise CommandError(_("Không đọc được tệp %(file)s: %(error)s") % {"file": file, "error": exc}) from exc
+        if lines and lines[0].startswith(b"\xef\xbb\xbf"):
+            lines[0] = lines[0][3:]
+        importer = DocumentImporter(site, Path(file).resolve().parent)
+        with tqdm(total=len(lines), unit=_("dòng"), file=sys.stderr, disable=None, leave=False) as progress:
+            report = importer.import_lines(lines, progress=progress)
+        for number, reason in report.errors:
+            self.stderr.write(_("Dòng %(line)d: %(reason)s") % {"line": number, "reason": reason})
+        self.stdout.write(
+            _("Đã nhập: %(created)d văn bản mới, %(updated)d cập nhật, %(unchanged)d không đổi, %(failed)d dòng lỗi.")
+            % {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "failed": len(report.errors),
+            }
+        )
+        if not report.ok:
+            raise CommandError(_("%(count)d dòng không nhập được.") % {"count": len(report.errors)}, returncode=1)

@@ -1,0 +1,108 @@
+import datetime
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from documents import status as statuses
+from documents.models import DocumentPage
+from documents.tests.conftest import sample_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def _write(folder, records):
+    path = folder / "van-ban.jsonl"
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records) + "\n")
+    return path
+
+
+def _record(number, **kw):
+    return {
+        "number": number,
+        "type": "Quyết định",
+        "issuer": "UBND phường Hồng Gai",
+        "signer": "Nguyễn Văn An",
+        "issued": "2025-03-10",
+        "field": "Hành chính",
+        "summary": f"Về việc ban hành quy chế {number}",
+        "files": [],
+        **kw,
+    }
+
+
+def _run(path, capsys, site="localhost"):
+    try:
+        call_command("import_documents", str(path), "--site", site)
+        code = 0
+    except CommandError as exc:
+        code = exc.returncode
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_good_lines_land_bad_ones_are_named_and_the_exit_code_says_so(ward_site, tmp_path, capsys):
+    (tmp_path / "qd1.pdf").write_bytes(sample_pdf(("Quy chế làm việc của Uỷ ban",)))
+    (tmp_path / "macro.docx").write_bytes(b"PK\x03\x04 hong")
+    path = _write(
+        tmp_path,
+        [
+            _record("1/QĐ-UBND", files=["qd1.pdf"]),
+            _record("2/QĐ-UBND", replaces=["1/QĐ-UBND"]),
+            {**_record(""), "number": ""},
+            _record("3/QĐ-UBND", issued="31/02/2025"),
+            _record("4/QĐ-UBND", files=["khong-co.pdf"]),
+            _record("5/QĐ-UBND", files=["macro.docx"]),
+            _record("6/QĐ-UBND", amends=["99/QĐ-UBND"]),
+            "{khong phai json",
+            _record("7/QĐ-UBND", type="Loại lạ"),
+            _record("8/QĐ-UBND", files=["../../etc/passwd"]),
+        ],
+    )
+    code, out, err = _run(path, capsys)
+    assert code == 1
+    assert "2 văn bản mới" in out and "8 dòng lỗi" in out
+    for line, reason in [
+        (3, "thiếu “number”"),
+        (4, "31/02/2025"),
+        (5, "không đọc được tệp “khong-co.pdf”"),
+        (6, "tệp “macro.docx” bị từ chối"),
+        (7, "99/QĐ-UBND"),
+        (8, "JSON"),
+        (9, "Loại lạ"),
+        (10, "ngoài thư mục"),
+    ]:
+        assert f"Dòng {line}: " in err and reason in err.split(f"Dòng {line}: ")[1].split("\n")[0]
+    first, second = DocumentPage.objects.order_by("number_key")
+    assert first.live and first.files.get().page_count == 1
+    assert first.status(datetime.date(2025, 6, 1)).code == statuses.EXPIRED
+    assert first.status(datetime.date(2025, 6, 1)).by.pk == second.pk
+
+
+def test_importing_again_updates_and_never_duplicates(ward_site, tmp_path, capsys):
+    path = _write(tmp_path, [_record("1/QĐ-UBND"), _record("2/QĐ-UBND")])
+    assert _run(path, capsys)[0] == 0
+    assert _run(path, capsys)[1].startswith("Đã nhập: 0 văn bản mới, 0 cập nhật, 2 không đổi")
+    path = _write(tmp_path, [_record("1/QĐ-UBND", summary="Trích yếu đã sửa"), _record("2/QĐ-UBND")])
+    code, out, _ = _run(path, capsys)
+    assert code == 0 and "0 văn bản mới, 1 cập nhật, 1 không đổi" in out
+    assert DocumentPage.objects.count() == 2
+    assert DocumentPage.objects.get(number="1/QĐ-UBND").summary == "Trích yếu đã sửa"
+
+
+def test_an_unknown_site_is_refused(db, tmp_path, capsys):
+    path = _write(tmp_path, [_record("1/QĐ-UBND")])
+    with pytest.raises(CommandError, match="Không có trang phường"):
+        call_command("import_documents", str(path), "--site", "khong-co.example")
+
+
+def test_demo_documents_load_once_with_their_pdfs(ward_site, other_site, capsys):
+    from documents.demo import DEMO_DOCUMENTS
+
+    call_command("load_demo_documents")
+    call_command("load_demo_documents")
+    assert DocumentPage.objects.live().count() == len(DEMO_DOCUMENTS)
+    plan = DocumentPage.objects.get(number="12/KH-UBND")
+    assert plan.files.get().page_count == 2 and "bao cát" in plan.file_text
+    amended = DocumentPage.objects.get(number="15/QĐ-UBND")
+    assert amended.status(datetime.date(2025, 10, 1)).code == statuses.PARTLY_EXPIRED
