@@ -51,7 +51,9 @@ def granian(workers=2, **env):
     """`make serve`'s server (scripts/serve.sh), on a free port."""
     port = free_port()
     command = [str(ROOT / "scripts" / "serve.sh")]
-    server_env = app_environment(**env, BIN=VENV_BIN, PORT=port, WORKERS=workers)
+    # Merged, not passed as keywords: under `make test` the environment already holds make's BIN, PORT and
+    # WORKERS (the Makefile exports its variables), and tests hand that environment back in.
+    server_env = app_environment(**{**env, "BIN": VENV_BIN, "PORT": port, "WORKERS": workers})
     process = subprocess.Popen(command, cwd=ROOT, env=server_env, start_new_session=True)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/robots.txt")
