@@ -21,6 +21,10 @@ PAGES = [
     "/en/gioi-thieu/lien-he/",
 ]
 
+# The pages whose header links to their other language.
+SECTION = ["/gioi-thieu/", "/gioi-thieu/co-cau-to-chuc/", "/gioi-thieu/lanh-dao/", "/gioi-thieu/lien-he/"]
+SWITCHES = dict.fromkeys(SECTION, "English") | {"/en" + path: "Tiếng Việt" for path in SECTION}
+
 
 def test_the_demo_section_reads_well_on_a_phone(live_server, page, axe, ward_site, other_site):
     call_command("load_ward_intro_demo", stdout=io.StringIO())
@@ -30,5 +34,10 @@ def test_the_demo_section_reads_well_on_a_phone(live_server, page, axe, ward_sit
         assert axe(page) == [], path
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
+        if path in SWITCHES:
+            switch = page.get_by_role("banner").get_by_role("link", name=SWITCHES[path], exact=True)
+            assert switch.is_visible(), path
+            box = switch.bounding_box()
+            assert box["height"] >= 24 and box["width"] >= 24, f"{path}: the switch is too small to tap"
     page.goto(live_server.url + "/gioi-thieu/")
     assert page.get_by_role("img", name="Bản đồ ranh giới Phường Hồng Gai").is_visible()

@@ -3,6 +3,13 @@ import re
 from wardinfo.models import ContactsPage
 
 
+def language_switch(html, label):
+    """The language switch's contents; it must sit inside the page's header (the banner), not below it."""
+    header = html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+    assert html.count(f'<nav class="language-switch" aria-label="{label}">') == 1
+    return header.split(f'<nav class="language-switch" aria-label="{label}">', 1)[1].split("</nav>", 1)[0]
+
+
 def test_an_untranslated_page_has_no_english_version_and_no_link(section, make_unit, ward_site, client):
     make_unit(ward_site, "Uỷ ban nhân dân phường", phone="0203 3800 000")  # no English name
     for path in (
@@ -13,7 +20,7 @@ def test_an_untranslated_page_has_no_english_version_and_no_link(section, make_u
     ):
         assert client.get(path).status_code == 404, path
     html = client.get("/gioi-thieu/co-cau-to-chuc/").content.decode()
-    assert "hreflang" not in html and "/en/" not in html
+    assert "hreflang" not in html and "/en/" not in html and "language-switch" not in html
 
 
 def test_english_pages_live_under_en_with_hreflang_both_ways(section, ward_site, make_unit, make_leader, client):
@@ -38,9 +45,8 @@ def test_english_pages_live_under_en_with_hreflang_both_ways(section, ward_site,
         original = client.get(vietnamese, HTTP_HOST="localhost").content.decode()
         assert '<html lang="vi">' in original
         assert f'<link rel="alternate" hreflang="en" href="http://localhost/en{vietnamese}">' in original
-        switch = original.split('<nav class="site-nav language-switch" aria-label="Ngôn ngữ">')[1].split("</nav>")[0]
-        assert f'<a href="/en{vietnamese}" hreflang="en" lang="en">English</a>' in switch
-        assert original.index("language-switch") < original.index("<main")
+        assert language_switch(original, "Ngôn ngữ") == f'<a href="/en{vietnamese}" hreflang="en" lang="en">English</a>'
+        assert language_switch(html, "Language") == f'<a href="{vietnamese}" hreflang="vi" lang="vi">Tiếng Việt</a>'
     organisation = client.get("/en/gioi-thieu/co-cau-to-chuc/").content.decode()
     assert re.search(r"<strong>Ward People&#x27;s Committee</strong>", organisation)
     assert "Chairperson" in client.get("/en/gioi-thieu/lanh-dao/").content.decode()
@@ -51,3 +57,26 @@ def test_english_urls_that_are_not_such_pages_are_not_found(section, client):
         assert client.get(path).status_code == 404, path
     assert client.post("/en/gioi-thieu/").status_code == 405
     assert ContactsPage.objects.count() == 1
+
+
+def test_the_cached_header_shows_the_switch_only_on_pages_with_an_english_version(section, client, settings):
+    # The header is a cached fragment per section: a page of the same section without English (the history
+    # page) must not get the switch that the overview's header carries.
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    section.summary_en = "The ward lies on the shore of the bay."
+    section.save_revision().publish()
+    for _ in range(2):
+        overview = client.get("/gioi-thieu/").content.decode()
+        history = client.get("/gioi-thieu/lich-su-van-hoa/").content.decode()
+        assert language_switch(overview, "Ngôn ngữ") == '<a href="/en/gioi-thieu/" hreflang="en" lang="en">English</a>'
+        assert "language-switch" not in history and "/en/" not in history
+
+
+def test_an_english_page_from_the_page_cache_is_the_fresh_render(section, client):
+    section.summary_en = "The ward lies on the shore of the bay."
+    section.save_revision().publish()
+    fresh = client.get("/en/gioi-thieu/")
+    cached = client.get("/en/gioi-thieu/")
+    assert fresh.get("X-Page-Cache") != "HIT" and cached.get("X-Page-Cache") == "HIT"
+    assert cached.content == fresh.content and cached["Content-Type"] == fresh["Content-Type"]
+    assert '<html lang="en">' in cached.content.decode()
