@@ -216,14 +216,17 @@ class ProcedurePage(BasePage):
 
     def clean(self):
         super().clean()
+        errors = {}
+        if self.field and not vn_slugify(self.field):
+            errors["field"] = _("Tên lĩnh vực phải có chữ hoặc số.")
         clash = self.code_clash(self._site())
         if clash is not None:
-            raise ValidationError(
-                {
-                    "code": _("Mã thủ tục “%(code)s” đã dùng cho thủ tục “%(title)s” của phường.")
-                    % {"code": self.code, "title": clash.title}
-                }
-            )
+            errors["code"] = _("Mã thủ tục “%(code)s” đã dùng cho thủ tục “%(title)s” của phường.") % {
+                "code": self.code,
+                "title": clash.title,
+            }
+        if errors:
+            raise ValidationError(errors)
 
     def get_meta_description(self):
         return self.search_description or self.summary or self.title
