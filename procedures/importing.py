@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.text import normalize_text, remove_controls
+from core.text import normalize_text, remove_controls, vn_slugify
 from procedures.models import (
     CODE_MAX_LENGTH,
     ProcedureIndexPage,
@@ -90,6 +90,9 @@ def clean_record(record):
             raise RecordError(f"“{key}” có quá {MAX_LIST_ITEMS} mục")
         cleaned = [_clean_text(item, key, limit) for item in items]
         values[name] = "\n".join(item for item in cleaned if item)
+    for key in ("name", "field"):
+        if not vn_slugify(values[TEXTS[key][0]]):
+            raise RecordError(f"“{key}” phải có chữ hoặc số")
     level = record.get("level") or ""
     if not isinstance(level, str) or (level and normalize_text(level).lower() not in LEVELS):
         raise RecordError("“level” phải là “toàn trình” hoặc “một phần”")

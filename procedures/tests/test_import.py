@@ -63,11 +63,12 @@ def test_good_records_land_bad_ones_are_named_with_index_line_and_reason(ward_si
             _record("1.000015", level="mức 9"),  # 15
             _record("1.000016", extra="?"),  # 16
             _record("1.000017", field="Chứng thực"),  # 17
+            _record("1.000018", name="!!!"),  # 18
         ],
     )
     code, out, err = _run(path, capsys)
     assert code == 1
-    assert "Đã nhập: 2 thủ tục mới, 0 cập nhật, 0 không đổi, 15 bản ghi lỗi." in out
+    assert "Đã nhập: 2 thủ tục mới, 0 cập nhật, 0 không đổi, 16 bản ghi lỗi." in out
     expected = {
         2: "thiếu “code”",
         3: "thiếu “name”",
@@ -84,6 +85,7 @@ def test_good_records_land_bad_ones_are_named_with_index_line_and_reason(ward_si
         14: "https://",
         15: "“level”",
         16: "khoá không dùng được: extra",
+        18: "“name” phải có chữ hoặc số",
     }
     for index, reason in expected.items():
         line = next(line for line in err.splitlines() if line.startswith(f"Bản ghi {index} (dòng {index + 1}):"))
@@ -195,3 +197,23 @@ def test_missing_file_and_unknown_site_are_vietnamese_errors(ward_site, tmp_path
         call_command("import_procedures", str(tmp_path / "khong-co.json"))
     with pytest.raises(CommandError, match="Không có trang phường"):
         call_command("import_procedures", str(_write(tmp_path, [])), "--site", "khong-co.example")
+
+
+def test_hostile_strings_in_every_field_are_refused_or_stored_inert(ward_site, client):
+    from core.tests.hostile_corpus import HOSTILE_STRINGS, assert_inert_html
+
+    values = [*HOSTILE_STRINGS, "!!!", "\u202e", " ", "đ" * 300]
+    records = []
+    for n, value in enumerate(values):
+        records.append(_record(f"9.{n:06d}", name=value, summary=value, papers=[value], fees=value[:300]))
+        records.append(_record(f"8.{n:06d}", field=value, processing_time=value[:200]))
+    report = ProcedureLoader(ward_site).load(records)
+    assert report.created + len(report.errors) == len(records)
+    assert all(isinstance(reason, str) and reason for _, reason in report.errors)
+    assert report.created > len(values)  # most are plain text to keep, escaped on output
+    for page in ProcedurePage.objects.all():
+        assert page.slug and page.field_slug
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert_inert_html(response.content.decode())
+    assert_inert_html(client.get("/thu-tuc-hanh-chinh/").content.decode())

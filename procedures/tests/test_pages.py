@@ -142,3 +142,9 @@ def test_only_https_links_to_government_hosts_are_accepted(url):
 @pytest.mark.parametrize("url", [SERVICE, "https://dichvucong.quangninh.gov.vn/dich-vu-cong/1"])
 def test_the_national_and_provincial_portals_are_accepted(url):
     validate_service_url(url)
+
+
+def test_the_sitemap_lists_published_procedures(catalogue, client):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/thu-tuc-hanh-chinh/dang-ky-khai-sinh/" in body
+    assert "/thu-tuc-hanh-chinh/chung-thuc-chu-ky/" not in body  # not published
