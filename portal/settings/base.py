@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wardinfo",
     "schedule",
     "documents",
+    "procedures",
     "pagecache",
     "admin_vi",
     "widgets",

@@ -23,6 +23,19 @@ def manage(env, *args):
     return result.stdout
 
 
+def run_command(capsys, name, *args):
+    """A management command run in this process: (exit status, stdout, stderr), a CommandError's status kept."""
+    from django.core.management import CommandError, call_command
+
+    try:
+        call_command(name, *args)
+        code = 0
+    except CommandError as exc:
+        code = exc.returncode
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
 def article_file(tmp_path, title, original_url):
     path = tmp_path / f"{uuid.uuid4().hex}.jsonl"
     record = {
