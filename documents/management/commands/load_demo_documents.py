@@ -25,7 +25,7 @@ class Command(BaseCommand):
                 if site is None:
                     self.stderr.write(_("Bỏ qua %(host)s: chưa có trang phường này.") % {"host": hostname})
                     continue
-                report = DocumentImporter(site, folder).import_lines([line.encode() for line in lines])
+                report = DocumentImporter(site, folder).import_lines(list(enumerate(lines, start=1)))
                 for number, reason in report.errors:
                     self.stderr.write(f"{hostname}, văn bản {number}: {reason}")
                 if not report.ok:
