@@ -97,10 +97,13 @@ def test_an_unknown_site_is_refused(db, tmp_path, capsys):
 
 
 def test_demo_documents_load_once_with_their_pdfs(ward_site, other_site, capsys):
-    from documents.demo import DEMO_DOCUMENTS
+    from documents.demo_content import DEMO_DOCUMENTS, load
 
-    call_command("load_demo_documents")
-    call_command("load_demo_documents")
+    sites = {"honggai": ward_site, "baichay": other_site}
+    per_site = {host: sum(1 for h, _, _ in DEMO_DOCUMENTS if h == host) for host in ("localhost", "baichay.localhost")}
+    first, again = load(sites).splitlines(), load(sites).splitlines()
+    assert first == [f"{host}: {count} văn bản mẫu mới, 0 đã có." for host, count in per_site.items()]
+    assert again == [f"{host}: 0 văn bản mẫu mới, {count} đã có." for host, count in per_site.items()]
     assert DocumentPage.objects.live().count() == len(DEMO_DOCUMENTS)
     plan = DocumentPage.objects.get(number="12/KH-UBND")
     assert plan.files.get().page_count == 2 and "bao cát" in plan.file_text
