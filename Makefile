@@ -31,11 +31,10 @@ messages: install
 migrate: install .env.local messages
 	$(BIN)/python manage.py migrate --no-input -v 0
 
-# The two demo wards and their articles, only ever on request (`make run`, `make demo`).
+# The two demo wards and every app's demo content (its demo_content.load), only ever on request (`make run`,
+# `make demo`).
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py load_ward_intro_demo
-	$(BIN)/python manage.py load_demo_documents
 
 setup: demo
 

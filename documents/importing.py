@@ -7,9 +7,8 @@ so importing the same file twice updates instead of duplicating.
 
 import datetime
 import hashlib
-import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Site
 
+from core.importing import ImportReport, LineError, decode_line, parse_json_line
 from core.text import normalize_text
 from documents import status as statuses
 from documents.models import (
@@ -32,22 +32,6 @@ from documents.numbers import number_key
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 REQUIRED = ("number", "type", "issuer", "issued", "summary")
-
-
-class LineError(Exception):
-    pass
-
-
-@dataclass
-class Report:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)  # (line number, reason)
-
-    @property
-    def ok(self):
-        return not self.errors
 
 
 @dataclass
@@ -111,13 +95,10 @@ class DocumentImporter:
             raise LineError(f"{what} “{str(raw)[:40]}” không có trong danh sách của trang phường")
         return found
 
-    def parse(self, number, raw):
+    def parse(self, number, text):
         from images.uploads import validate_document
 
-        try:
-            record = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise LineError("không phải JSON hợp lệ") from exc
+        record = parse_json_line(text)
         if not isinstance(record, dict):
             raise LineError("mỗi dòng phải là một đối tượng JSON")
         values = {
@@ -165,25 +146,27 @@ class DocumentImporter:
         )
 
     def import_lines(self, lines, progress=None):
-        report = Report()
+        """Import each (line number, bytes or text) as one document (core.importing.read_lines)."""
+        report = ImportReport()
         if self.section is None:
-            report.errors.append((0, "trang phường chưa có mục Văn bản"))
+            report.refuse(0, "trang phường chưa có mục Văn bản")
             return report
         parsed = []
-        for number, raw in enumerate(lines, start=1):
-            if not raw.strip():
-                continue
+        for number, raw in lines:
             try:
-                parsed.append(self.parse(number, raw))
+                text = decode_line(raw)
+                if not text.strip():
+                    continue
+                parsed.append(self.parse(number, text))
             except LineError as exc:
-                report.errors.append((number, str(exc)))
+                report.refuse(number, exc)
         known = set(DocumentPage.objects.descendant_of(self.section).values_list("number_key", flat=True))
         known |= {number_key(line.values["number"]) for line in parsed}
         landed = []
         for line in parsed:
             unknown = [n for _, n in line.relations if number_key(n) not in known]
             if unknown:
-                report.errors.append((line.number, f"liên quan đến số “{unknown[0]}” chưa có văn bản nào"))
+                report.refuse(line.number, f"liên quan đến số “{unknown[0]}” chưa có văn bản nào")
             else:
                 landed.append(line)
             if progress:
@@ -193,9 +176,9 @@ class DocumentImporter:
                 with transaction.atomic():
                     outcome = self.save(line)
             except ValidationError as exc:
-                report.errors.append((line.number, "; ".join(exc.messages)))
+                report.refuse(line.number, "; ".join(exc.messages))
                 continue
-            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.count(outcome)
         return report
 
     def _target(self, number):

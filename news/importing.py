@@ -2,10 +2,8 @@
 
 import datetime
 import html
-import json
 import logging
 import re
-from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from core.importing import ImportReport, LineError, decode_line, parse_json_line
 from core.sanitize import sanitize
 from core.text import fold, normalize_html, normalize_text, vn_slugify
 from news.models import ArticlePage, CategoryPage
@@ -27,34 +26,16 @@ _LOOKS_LIKE_HTML = re.compile(
 )
 _SLUG_LIKE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LEAD_FROM_BODY_CHARS = 300
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 logger = logging.getLogger(__name__)
-
-
-class RecordError(ValueError):
-    """A line that cannot be imported; the message says why, for the operator."""
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)  # (line number, reason)
-    hidden: list = field(default_factory=list)  # (line number, core.hidden.HiddenBlock) left out of a body
-
-    @property
-    def ok(self):
-        return not self.errors
 
 
 def parse_published(value):
     if not value or not isinstance(value, str):
-        raise RecordError(_("thiếu ngày đăng (published)"))
+        raise LineError(_("thiếu ngày đăng (published)"))
     try:
         moment = datetime.datetime.fromisoformat(value.strip())
     except ValueError:
-        raise RecordError(_("ngày đăng không đúng định dạng ISO 8601: %(value)s") % {"value": value[:40]}) from None
+        raise LineError(_("ngày đăng không đúng định dạng ISO 8601: %(value)s") % {"value": value[:40]}) from None
     if moment.tzinfo is None:
         # A date without offset is Vietnam's local time, as legacy portals write it.
         moment = moment.replace(tzinfo=VIETNAM)
@@ -93,43 +74,6 @@ def text_of(html_fragment):
     return normalize_text(re.sub(r"<[^>]+>", " ", html.unescape(html_fragment or "")))
 
 
-def read_lines(path):
-    """The file's lines as bytes, split on "\\n" only: U+2028, U+2029, form feeds and other characters that
-    str.splitlines() breaks on may sit inside a JSON string, and each line is exactly one record."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    lines = data.split(b"\n")
-    if lines and lines[0].startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as Windows editors write
-        lines[0] = lines[0][3:]
-    if lines and not lines[-1].strip():
-        lines.pop()  # the file's last newline ends a line, it does not start one
-    return lines
-
-
-def decode_line(line):
-    if isinstance(line, str):
-        return line
-    try:
-        return line.decode("utf-8").removesuffix("\r")
-    except UnicodeDecodeError as exc:
-        raise RecordError(
-            _("dòng không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí %(position)d)") % {"position": exc.start + 1}
-        ) from None
-
-
-def parse_record(line):
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise RecordError(_("JSON không hợp lệ: %(error)s") % {"error": exc.msg}) from None
-    except RecursionError:
-        raise RecordError(_("JSON lồng nhau quá sâu")) from None
-    # "\\ud800" escapes decode to half of a UTF-16 pair, which no database or page can hold.
-    if _LONE_SURROGATE.search(json.dumps(record, ensure_ascii=False)):
-        raise RecordError(_("có nửa cặp ký tự UTF-16 đứng lẻ (surrogate): dữ liệu nguồn bị hỏng"))
-    return record
-
-
 class ArticleImporter:
     def __init__(self, default_hostname=None):
         self.default_hostname = default_hostname
@@ -147,13 +91,13 @@ class ArticleImporter:
             self._sites[hostname] = site
         site = self._sites[hostname]
         if site is None:
-            raise RecordError(_("không có trang phường, xã nào với tên miền %(host)s") % {"host": hostname or "?"})
+            raise LineError(_("không có trang phường, xã nào với tên miền %(host)s") % {"host": hostname or "?"})
         return site
 
     def category_for(self, home, value):
         value = normalize_text(value or "")
         if not value:
-            raise RecordError(_("thiếu chuyên mục (category)"))
+            raise LineError(_("thiếu chuyên mục (category)"))
         children = CategoryPage.objects.child_of(home)
         match = children.filter(slug=value).first()
         if match is None:
@@ -170,15 +114,15 @@ class ArticleImporter:
 
     def clean_record(self, record):
         if not isinstance(record, dict):
-            raise RecordError(_("mỗi dòng phải là một đối tượng JSON"))
+            raise LineError(_("mỗi dòng phải là một đối tượng JSON"))
         title = normalize_text(record.get("title") or "") if isinstance(record.get("title"), str) else ""
         if not title:
-            raise RecordError(_("thiếu tiêu đề (title)"))
+            raise LineError(_("thiếu tiêu đề (title)"))
         if len(title) > 255:
-            raise RecordError(_("tiêu đề dài quá 255 ký tự"))
+            raise LineError(_("tiêu đề dài quá 255 ký tự"))
         body = record.get("body") or ""
         if not isinstance(body, str):
-            raise RecordError(_("nội dung (body) phải là chuỗi"))
+            raise LineError(_("nội dung (body) phải là chuỗi"))
         body_html, hidden = body_to_html(body)
         lead = record.get("lead")
         lead = normalize_text(lead, multiline=True) if isinstance(lead, str) else ""
@@ -186,10 +130,10 @@ class ArticleImporter:
             lead = text_of(body_html)[:LEAD_FROM_BODY_CHARS].rsplit(" ", 1)[0]
         tags = record.get("tags") or []
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise RecordError(_("từ khoá (tags) phải là danh sách chuỗi"))
+            raise LineError(_("từ khoá (tags) phải là danh sách chuỗi"))
         original_url = record.get("original_url") or ""
         if not isinstance(original_url, str) or (original_url and not original_url.startswith(("http://", "https://"))):
-            raise RecordError(_("địa chỉ cũ (original_url) phải là URL http(s)"))
+            raise LineError(_("địa chỉ cũ (original_url) phải là URL http(s)"))
         return {
             "title": title,
             "published_at": parse_published(record.get("published")),
@@ -269,33 +213,34 @@ class ArticleImporter:
     # A whole file -------------------------------------------------------------------
 
     def import_lines(self, lines, hostname=None, progress=None):
-        """Import each line (text, or bytes as read from the file) as one record; a bad line is reported
-        with its number and leaves nothing behind, the others are imported."""
+        """Import each (line number, bytes or text) as one record (core.importing.read_lines); a bad line is
+        reported with its number and leaves nothing behind, the others are imported. Hidden blocks left out of
+        a body are the report's notes."""
         report = ImportReport()
-        for number, line in enumerate(lines, start=1):
+        for number, line in lines:
             if progress is not None:
                 progress.update(1)
             try:
                 line = decode_line(line)
                 if not line.strip():
                     continue
-                record = parse_record(line)
+                record = parse_json_line(line)
                 hidden = []
                 outcome = self.import_record(record, hostname=hostname, hidden=hidden)
-            except RecordError as exc:
-                report.errors.append((number, str(exc)))
+            except LineError as exc:
+                report.refuse(number, exc)
                 continue
             except ValidationError as exc:
-                report.errors.append((number, describe_validation_error(exc)))
+                report.refuse(number, describe_validation_error(exc))
                 continue
             except DatabaseError as exc:
-                report.errors.append((number, _("lỗi cơ sở dữ liệu: %(error)s") % {"error": exc}))
+                report.refuse(number, _("lỗi cơ sở dữ liệu: %(error)s") % {"error": exc})
                 continue
             except Exception as exc:
                 # Whatever else one record trips on, its transaction is rolled back and the run goes on.
                 logger.exception("import: line %d failed", number)
-                report.errors.append((number, _("lỗi không lường trước: %(error)r") % {"error": exc}))
+                report.refuse(number, _("lỗi không lường trước: %(error)r") % {"error": exc})
                 continue
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            report.hidden.extend((number, block) for block in hidden)
+            report.count(outcome)
+            report.notes.extend((number, describe_hidden(block)) for block in hidden)
         return report

@@ -1,14 +1,19 @@
-"""Django's Redis cache, made to survive Redis being away.
+"""Django's Redis and file caches, made to survive their store being away.
 
 Behind every page something reads the cache (Wagtail's site root paths, the page cache, django-axes, widgets,
-statistics): with Django's RedisCache a Redis that does not answer turned those pages into 500s. This backend
-treats a Redis error as a miss (reads give the default, writes do nothing) and then leaves Redis alone for
-RETRY_SECONDS, so a page does not wait for a connect timeout on every read; the first call after that pause
-tries Redis again, so everything comes back by itself.
+statistics): with Django's RedisCache a Redis that does not answer turned those pages into 500s. These backends
+treat an error of their store (Redis not answering; for files, a full or broken disk) as a miss (reads give the
+default, writes do nothing) and then leave the store alone for RETRY_SECONDS, so a page does not wait for a
+connect timeout on every read; the first call after that pause tries the store again, so everything comes back
+by itself.
 
-OPTIONS["RAISE_ERRORS"] = True keeps errors raised (immediately, while Redis is left alone), for callers that
+OPTIONS["RAISE_ERRORS"] = True keeps errors raised (immediately, while the store is left alone), for callers that
 must tell "unknown" from "missing": the page cache's generation numbers (pagecache.keys), where a missing
 number is 0 but an unreachable one means "do not trust what you have".
+
+OPTIONS["LOCAL_FALLBACK"] = True is for counters that must keep counting while the store is away (django-axes'
+failed logins, the statistics beacon's rate limit): meanwhile every operation goes to this process's memory.
+A limit per worker process is weaker than one shared, but not none.
 """
 
 import logging
@@ -17,18 +22,25 @@ import time
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis import RedisError
 
 logger = logging.getLogger(__name__)
 
-# How often, at most, an unreachable Redis is logged again while it stays away.
+# How often, at most, an unreachable store is logged again while it stays away.
 LOG_EVERY_SECONDS = 60.0
+# What LOCAL_FALLBACK keeps per process, at most (LocMemCache's default of 300 would forget counters early).
+LOCAL_FALLBACK_ENTRIES = 10_000
 
 
 class RedisUnavailable(RedisError):
     """Raised in RAISE_ERRORS mode while Redis is left alone after a failure."""
+
+
+class CacheFilesUnavailable(OSError):
+    """Raised in RAISE_ERRORS mode while a file cache's folder is left alone after a failure."""
 
 
 def _where(servers):
@@ -37,7 +49,7 @@ def _where(servers):
 
 
 class _Breaker:
-    """Per Redis address and process: when Redis failed last and when it was last logged."""
+    """Per store (Redis address, cache folder) and process: when it failed last and when it was last logged."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -48,7 +60,7 @@ class _Breaker:
     def is_open(self):
         return self.down_until > time.monotonic()
 
-    def failed(self, servers, retry_seconds, exc):
+    def failed(self, where, retry_seconds, exc, message):
         now = time.monotonic()
         with self.lock:
             self.down_until = now + retry_seconds
@@ -57,15 +69,9 @@ class _Breaker:
             if self.logged_at is not None and now - self.logged_at < LOG_EVERY_SECONDS:
                 return
             self.logged_at = now
-        logger.warning(
-            "Không kết nối được Redis %s (%s); trang vẫn được phục vụ nhưng không qua bộ nhớ đệm, "
-            "thử lại sau mỗi %.1f giây.",
-            _where(servers),
-            exc,
-            retry_seconds,
-        )
+        logger.warning(message, where, exc, retry_seconds)
 
-    def succeeded(self, servers):
+    def succeeded(self, where, message):
         if self.down_since is None:
             return
         with self.lock:
@@ -74,15 +80,14 @@ class _Breaker:
             seconds = time.monotonic() - self.down_since
             self.down_since = None
             self.logged_at = None
-        logger.warning("Redis %s hoạt động trở lại sau %.1f giây; bộ nhớ đệm được dùng lại.", _where(servers), seconds)
+        logger.warning(message, where, seconds)
 
 
 _breakers = {}
 _breakers_lock = threading.Lock()
 
 
-def _breaker_for(servers):
-    key = tuple(servers)
+def _breaker_for(key):
     with _breakers_lock:
         return _breakers.setdefault(key, _Breaker())
 
@@ -93,35 +98,53 @@ def forget_failures():
         _breakers.clear()
 
 
-class FaultTolerantRedisCache(RedisCache):
-    def __init__(self, server, params):
+class _FaultTolerant:
+    """What both backends share: the options, the breaker, the local fallback and each operation's answer
+    while the store is away. A backend names its store's errors (`failures`), its exception for RAISE_ERRORS
+    while left alone (`unavailable`) and its two log lines."""
+
+    failures = ()
+    unavailable = OSError
+    down_message = up_message = ""  # "%s" the store, "%s" the error, "%.1f" seconds / "%s" the store, "%.1f" seconds
+
+    def _take_options(self, params):
+        """The params without this module's options, which the store's own backend would not accept."""
         options = dict(params.get("OPTIONS", {}))
         self.raise_errors = bool(options.pop("RAISE_ERRORS", False))
         self.retry_seconds = float(options.pop("RETRY_SECONDS", 1.0))
         local_fallback = bool(options.pop("LOCAL_FALLBACK", False))
-        super().__init__(server, {**params, "OPTIONS": options})
-        self._breaker = _breaker_for(self._servers)
-        # Counters that must keep counting while Redis is away (django-axes' failed logins) go to this
-        # process's memory meanwhile: a lockout per worker is weaker than one shared, but not none.
-        self._local = LocMemCache(f"redis-fallback-{id(self)}", {}) if local_fallback else None
+        self._local = (
+            LocMemCache(f"cache-fallback-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": LOCAL_FALLBACK_ENTRIES}})
+            if local_fallback
+            else None
+        )
+        # An operation Django builds from others (a file cache's add is has_key + set, incr is get + set):
+        # only the outermost one handles a failure.
+        self._inside = threading.local()
+        return {**params, "OPTIONS": options}
 
-    def is_available(self):
-        """False while Redis is being left alone after a failure."""
-        return not self._breaker.is_open()
+    def _watch(self, key, where):
+        self._breaker = _breaker_for(key)
+        self._where = where
 
     def _call(self, name, fallback, *args):
+        if getattr(self._inside, "active", False):
+            return getattr(super(), name)(*args)
         if self._breaker.is_open():
             if self.raise_errors:
-                raise RedisUnavailable("Redis tạm thời không dùng được")
+                raise self.unavailable(f"{self._where} tạm thời không dùng được")
             return self._fallback(name, fallback, *args)
+        self._inside.active = True
         try:
             result = getattr(super(), name)(*args)
-        except RedisError as exc:
-            self._breaker.failed(self._servers, self.retry_seconds, exc)
+        except self.failures as exc:
+            self._breaker.failed(self._where, self.retry_seconds, exc, self.down_message)
             if self.raise_errors:
                 raise
             return self._fallback(name, fallback, *args)
-        self._breaker.succeeded(self._servers)
+        finally:
+            self._inside.active = False
+        self._breaker.succeeded(self._where, self.up_message)
         return result
 
     def _fallback(self, name, value, *args):
@@ -132,7 +155,7 @@ class FaultTolerantRedisCache(RedisCache):
         except ValueError:  # incr of a key this process has not seen
             return value
 
-    # Each operation of Django's RedisCache, with what it gives while Redis is unreachable.
+    # Each operation of Django's cache, with what it gives while the store is away (without LOCAL_FALLBACK).
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("add", False, key, value, timeout, version)
 
@@ -166,3 +189,31 @@ class FaultTolerantRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", False)
+
+
+class FaultTolerantRedisCache(_FaultTolerant, RedisCache):
+    failures = (RedisError,)
+    unavailable = RedisUnavailable
+    down_message = (
+        "Không kết nối được Redis %s (%s); trang vẫn được phục vụ nhưng không qua bộ nhớ đệm, "
+        "thử lại sau mỗi %.1f giây."
+    )
+    up_message = "Redis %s hoạt động trở lại sau %.1f giây; bộ nhớ đệm được dùng lại."
+
+    def __init__(self, server, params):
+        super().__init__(server, self._take_options(params))
+        self._watch(tuple(self._servers), _where(self._servers))
+
+
+class FaultTolerantFileCache(_FaultTolerant, FileBasedCache):
+    """The file cache (no Redis) on a full or broken disk: with LOCAL_FALLBACK, counters go on in memory (the
+    statistics beacon's rate limit)."""
+
+    failures = (OSError,)
+    unavailable = CacheFilesUnavailable
+    down_message = "Không dùng được bộ nhớ đệm trong %s (%s); trang vẫn được phục vụ, thử lại sau mỗi %.1f giây."
+    up_message = "Bộ nhớ đệm trong %s dùng được trở lại sau %.1f giây."
+
+    def __init__(self, directory, params):
+        super().__init__(directory, self._take_options(params))
+        self._watch(("files", self._dir), self._dir)

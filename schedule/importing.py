@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core.importing import ImportReport, LineError
 from core.text import fold, normalize_text
 from schedule.models import ScheduleEntry, SchedulePage, ScheduleWeekPage
 from schedule.weeks import Week
@@ -39,25 +40,13 @@ _TIME = re.compile(r"(\d{1,2})\s*(?:[:hHgG]|giờ)\s*(\d{2})?")
 MAX_ROWS = 5000
 
 
-class RowError(ValueError):
-    """A row that cannot be imported; the message says why, for the operator."""
-
-
 class FileError(ValueError):
     """A file that cannot be read as a schedule at all."""
 
 
 @dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    weeks: set = field(default_factory=set)
-    errors: list = field(default_factory=list)  # (row number, reason)
-
-    @property
-    def ok(self):
-        return not self.errors
+class ScheduleReport(ImportReport):
+    weeks: set = field(default_factory=set)  # the ISO weeks the file touched
 
 
 def read_rows(path):
@@ -101,12 +90,12 @@ def parse_day(value):
         return value
     match = _DATE.search(str(value or ""))
     if not match:
-        raise RowError(_("ngày không đúng dạng “Thứ Hai, 07/12/2026”: %(value)s") % {"value": str(value)[:40]})
+        raise LineError(_("ngày không đúng dạng “Thứ Hai, 07/12/2026”: %(value)s") % {"value": str(value)[:40]})
     day, month, year = (int(part) for part in match.groups())
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise RowError(_("không có ngày %(value)s") % {"value": match.group()}) from None
+        raise LineError(_("không có ngày %(value)s") % {"value": match.group()}) from None
 
 
 def _one_time(text):
@@ -129,7 +118,7 @@ def parse_times(value):
     parts = [part for part in re.split(r"\s*[-–—]\s*|\s+đến\s+", text) if part]
     times = [_one_time(part) for part in parts]
     if not 1 <= len(times) <= 2 or None in times:
-        raise RowError(_("giờ không đúng dạng “07:30”: %(value)s") % {"value": text[:40]})
+        raise LineError(_("giờ không đúng dạng “07:30”: %(value)s") % {"value": text[:40]})
     return times[0], times[1] if len(times) == 2 else None
 
 
@@ -164,24 +153,24 @@ class ScheduleImporter:
                 if str(raw_day).strip():
                     day = parse_day(raw_day)
                 if day is None:
-                    raise RowError(_("thiếu ngày"))
+                    raise LineError(_("thiếu ngày"))
                 start, end = parse_times(_cell(cells, columns, "time"))
                 content = normalize_text(str(_cell(cells, columns, "content")), multiline=True)
                 if not content:
-                    raise RowError(_("thiếu nội dung"))
+                    raise LineError(_("thiếu nội dung"))
                 values = {"date": day, "start_time": start, "end_time": end, "content": content}
                 for name in ("chair", "participants", "location", "preparing_unit", "notes"):
                     values[name] = normalize_text(str(_cell(cells, columns, name)), multiline=True)
-            except RowError as exc:
-                report.errors.append((number, str(exc)))
+            except LineError as exc:
+                report.refuse(number, exc)
                 continue
             by_week.setdefault(Week.of(day), []).append(values)
         if len(rows) > header + 1 + MAX_ROWS:
-            report.errors.append((rows[header + 1 + MAX_ROWS][0], _("tệp quá dài; phần sau bị bỏ qua")))
+            report.refuse(rows[header + 1 + MAX_ROWS][0], _("tệp quá dài; phần sau bị bỏ qua"))
         return by_week
 
     def import_rows(self, rows):
-        report = ImportReport()
+        report = ScheduleReport()
         for week, entries in self.parse(rows, report).items():
             with transaction.atomic():
                 self.import_week(week, entries, report)
@@ -203,13 +192,13 @@ class ScheduleImporter:
             row = known.get((values["date"], values["start_time"], fold(values["content"])))
             if row is None:
                 rows.append(ScheduleEntry(**values))
-                report.created += 1
+                report.count("created")
             elif any(getattr(row, name) != value for name, value in values.items()):
                 for name, value in values.items():
                     setattr(row, name, value)
-                report.updated += 1
+                report.count("updated")
             else:
-                report.unchanged += 1
+                report.count("unchanged")
         page.entries = rows
         revision = page.save_revision(clean=False)
         if not self.draft:

@@ -97,12 +97,32 @@ def test_an_unknown_site_is_refused(db, tmp_path, capsys):
 
 
 def test_demo_documents_load_once_with_their_pdfs(ward_site, other_site, capsys):
-    from documents.demo import DEMO_DOCUMENTS
+    from documents.demo_content import DEMO_DOCUMENTS, load
 
-    call_command("load_demo_documents")
-    call_command("load_demo_documents")
+    sites = {"honggai": ward_site, "baichay": other_site}
+    per_site = {host: sum(1 for h, _, _ in DEMO_DOCUMENTS if h == host) for host in ("localhost", "baichay.localhost")}
+    first, again = load(sites).splitlines(), load(sites).splitlines()
+    assert first == [f"{host}: {count} văn bản mẫu mới, 0 đã có." for host, count in per_site.items()]
+    assert again == [f"{host}: 0 văn bản mẫu mới, {count} đã có." for host, count in per_site.items()]
     assert DocumentPage.objects.live().count() == len(DEMO_DOCUMENTS)
     plan = DocumentPage.objects.get(number="12/KH-UBND")
     assert plan.files.get().page_count == 2 and "bao cát" in plan.file_text
     amended = DocumentPage.objects.get(number="15/QĐ-UBND")
     assert amended.status(datetime.date(2025, 10, 1)).code == statuses.PARTLY_EXPIRED
+
+
+def test_lines_are_read_as_every_import_reads_them(ward_site, tmp_path, capsys):
+    """core.importing: a BOM and CRLF ends are fine; bytes that are not UTF-8 and half a UTF-16 pair are refused."""
+    lines = [
+        json.dumps(_record("1/QĐ-UBND"), ensure_ascii=False).encode(),
+        json.dumps(_record("2/QĐ-UBND", summary="Trích yếu \ud800 hỏng"), ensure_ascii=True).encode(),
+        json.dumps(_record("3/QĐ-UBND"), ensure_ascii=False).encode().replace("hành".encode(), "hành".encode("cp1258")),
+        json.dumps(_record("4/QĐ-UBND", summary="Trích yếu\u2028hai dòng"), ensure_ascii=False).encode(),
+    ]
+    path = tmp_path / "van-ban.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + b"\r\n".join(lines) + b"\r\n")
+    code, out, err = _run(path, capsys)
+    assert code == 1 and "2 văn bản mới" in out and "2 dòng lỗi" in out
+    assert [line.split(":", 1)[0] for line in err.splitlines()] == ["Dòng 2", "Dòng 3"]
+    assert "UTF-16" in err.splitlines()[0] and "UTF-8" in err.splitlines()[1]
+    assert sorted(DocumentPage.objects.values_list("number", flat=True)) == ["1/QĐ-UBND", "4/QĐ-UBND"]

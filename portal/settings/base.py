@@ -172,12 +172,13 @@ if REDIS_URL:
                 "RETRY_SECONDS": PORTAL_CACHE_RETRY_SECONDS,
                 # The page cache's generations must read as "unknown", not 0, while Redis is away.
                 "RAISE_ERRORS": alias == "pages",
-                # django-axes' failed-login counters go on in each process's memory while Redis is away.
-                "LOCAL_FALLBACK": alias == "axes",
+                # Counters go on in each process's memory while Redis is away: django-axes' failed logins,
+                # the statistics beacon's rate limit (stats/limits.py).
+                "LOCAL_FALLBACK": alias in ("axes", "ratelimit"),
             },
         }
         # Wagtail keeps image renditions under "renditions" and writes them on every render.
-        for alias in ("default", "pages", "renditions", "axes")
+        for alias in ("default", "pages", "renditions", "axes", "ratelimit")
     }
 else:
     # Without Redis the caches live in files, so every worker process sees the
@@ -189,6 +190,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
         for alias in ("default", "pages")
+    }
+    # The beacon's rate limit (stats/limits.py) counts in files shared by the workers; on a full disk each
+    # process counts in its memory until the files can be written again.
+    CACHES["ratelimit"] = {
+        "BACKEND": "portal.cache.FaultTolerantFileCache",
+        "LOCATION": str(CACHE_DIR / "ratelimit"),
+        "OPTIONS": {"MAX_ENTRIES": 20000, "LOCAL_FALLBACK": True, "RETRY_SECONDS": PORTAL_CACHE_RETRY_SECONDS},
     }
     # Wagtail writes each rendition it shows to this cache on every render: in files, a write and a rename
     # per image per page. Per process instead; an image whose renditions were replaced is seen by the other

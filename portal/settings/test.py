@@ -12,5 +12,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
-    for alias in ("default", "pages", "renditions", "fragments")
+    for alias in ("default", "pages", "renditions", "fragments", "ratelimit")
 }

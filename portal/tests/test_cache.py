@@ -7,6 +7,7 @@ import pytest
 from redis import RedisError
 
 from portal import cache as portal_cache
+from portal.tests.helpers import fill_up, small_filesystem
 from stats.tests.conftest import RedisServer, free_port
 
 
@@ -93,3 +94,28 @@ def test_a_local_fallback_keeps_counting_while_redis_is_away():
     assert cache.get("that-bai") == 5
     cache.delete("that-bai")
     assert cache.get("that-bai", 0) == 0
+
+
+def test_the_file_cache_counts_in_memory_while_its_disk_is_full_and_in_files_again_once_there_is_room(caplog):
+    # The beacon's rate limit without Redis (the "ratelimit" alias): files shared by the workers, a full disk
+    # must neither raise (a 500) nor let every beacon count as the first.
+    with small_filesystem("1m") as disk:
+        options = {"LOCAL_FALLBACK": True, "RETRY_SECONDS": 0.3}
+        cache = portal_cache.FaultTolerantFileCache(str(disk / "ratelimit"), {"OPTIONS": options})
+
+        def count(key):  # as stats/limits.py counts
+            return 1 if cache.add(key, 1, 60) else cache.incr(key)
+
+        assert [count("dem") for _ in range(2)] == [1, 2]
+        filler = fill_up(disk)
+        with caplog.at_level(logging.WARNING, logger="portal.cache"):
+            assert [count("moi") for _ in range(5)] == [1, 2, 3, 4, 5]  # the writes fail: counted in memory
+            time.sleep(0.4)
+            assert count("moi") == 6  # tried the disk again, still full: still in memory
+        messages = [record.getMessage() for record in caplog.records]
+        assert len(messages) == 1  # logged once a minute at most
+        assert messages[0].startswith(f"Không dùng được bộ nhớ đệm trong {disk / 'ratelimit'} ([Errno 28]")
+        filler.unlink()
+        time.sleep(0.4)
+        assert [count("moi") for _ in range(2)] == [1, 2]  # in files again: a new count there
+        assert count("dem") == 3  # what the files held before is still there

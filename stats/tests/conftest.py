@@ -16,7 +16,7 @@ from conftest import ci_requires
 def _fresh_stats_state(settings):
     """Per-process caches would otherwise outlive each test's rolled-back database."""
     from core import sites
-    from stats import limits, pages, redis_buffer, visitors
+    from stats import pages, redis_buffer, visitors
 
     settings.PORTAL_STATS_CACHE_SECONDS = 0
     settings.PORTAL_STATS_REDIS_URL = ""
@@ -25,7 +25,6 @@ def _fresh_stats_state(settings):
     pages._resolve.cache_clear()
     sites.forget()
     redis_buffer._down_until.clear()
-    limits.forget()
     yield
     visitors.forget_cached_secrets()
     pages._resolve.cache_clear()

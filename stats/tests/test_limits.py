@@ -86,10 +86,11 @@ def test_the_cap_holds_when_hits_wait_for_the_fold(settings, beacon, ward_site, 
 def test_the_rate_limit_holds_while_redis_is_away(settings, beacon, ward_site, clock):
     settings.CACHES = {
         **settings.CACHES,
-        "default": {
+        # As in production with REDIS_URL (portal/settings/base.py), with nothing listening.
+        "ratelimit": {
             "BACKEND": "portal.cache.FaultTolerantRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port(6500, 6599)}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2},
+            "OPTIONS": {"socket_connect_timeout": 0.2, "LOCAL_FALLBACK": True},
         },
     }
     settings.PORTAL_STATS_RATE_LIMIT = 3
@@ -99,6 +100,6 @@ def test_the_rate_limit_holds_while_redis_is_away(settings, beacon, ward_site, c
 
 def test_no_address_is_kept_in_the_cache(settings, beacon, ward_site, clock):
     beacon("/", ua=ua(1), ip="198.51.100.77")
-    keys = list(caches["default"]._cache)
+    keys = list(caches["ratelimit"]._cache)
     assert any("stats:rate:" in key for key in keys)
     assert not any("198.51.100" in key for key in keys)

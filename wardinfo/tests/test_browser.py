@@ -1,10 +1,9 @@
 """The section as a reader on a phone sees it, in headless Chromium: no axe violations, nothing wider than
 the screen, the map drawn."""
 
-import io
-
 import pytest
-from django.core.management import call_command
+
+from wardinfo import demo_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +26,7 @@ SWITCHES = dict.fromkeys(SECTION, "English") | {"/en" + path: "Tiếng Việt" f
 
 
 def test_the_demo_section_reads_well_on_a_phone(live_server, page, axe, ward_site, other_site):
-    call_command("load_ward_intro_demo", stdout=io.StringIO())
+    demo_content.load({"honggai": ward_site, "baichay": other_site})
     for path in PAGES:
         answer = page.goto(live_server.url + path)
         assert answer.status == 200, path

@@ -1,16 +1,15 @@
-import io
-
-from django.core.management import call_command
 from wagtail.models import Page
 
+from wardinfo import demo_content
 from wardinfo.demo.content import SKETCH_NOTE
 from wardinfo.models import FormerWard, LeaderPage, UnitPage
 
 
 def test_the_demo_fills_both_wards_once_and_labels_its_sketches(ward_site, other_site, client):
-    call_command("load_ward_intro_demo", stdout=io.StringIO())
+    sites = {"honggai": ward_site, "baichay": other_site}
+    assert demo_content.load(sites).endswith("đã nạp cho 2 phường.")
     pages = Page.objects.count()
-    call_command("load_ward_intro_demo", stdout=io.StringIO())
+    assert demo_content.load(sites).endswith("đã nạp cho 0 phường.")
     assert Page.objects.count() == pages
     for site in (ward_site, other_site):
         assert UnitPage.objects.descendant_of(site.root_page).filter(parent_unit__isnull=False).exists()

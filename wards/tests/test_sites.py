@@ -2,8 +2,12 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Revision, Site
 
+from documents.demo_content import DEMO_DOCUMENTS
+from documents.models import DocumentPage
 from news.models import ArticlePage, CategoryPage
 from news.models.categories import STANDARD_CATEGORIES
+from schedule.models import ScheduleWeekPage
+from wardinfo.models import UnitPage
 from wards.models import HomePage, WardSettings
 from wards.sites import ensure_ward_site
 
@@ -45,6 +49,11 @@ def test_demo_content_loads_and_a_second_run_changes_nothing(db, capsys, setting
     assert articles >= 15 and len(categories) >= 4
     assert Site.objects.count() == 2
     assert all(p.featured_image_id for p in ArticlePage.objects.all())
+    # Every app's demo content comes with the one command (each app's demo_content.load).
+    for site in Site.objects.all():
+        assert UnitPage.objects.descendant_of(site.root_page).exists()
+        assert ScheduleWeekPage.objects.descendant_of(site.root_page).live().count() == 2
+    assert DocumentPage.objects.live().count() == len(DEMO_DOCUMENTS)
     call_command("load_demo_content")
     assert (ArticlePage.objects.count(), Revision.objects.count()) == (articles, revisions)
     out = capsys.readouterr().out

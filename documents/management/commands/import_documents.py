@@ -1,17 +1,20 @@
-import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
-from tqdm import tqdm
+from django.utils.translation import gettext_lazy
 
+from core.importing import ImportCommand
 from documents.importing import DocumentImporter, site_for
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = _(
         "Nhập văn bản từ tệp JSON Lines (mỗi dòng một văn bản, tệp đính kèm theo đường dẫn tính từ thư mục của "
         "tệp nhập). Nhập lại cùng tệp sẽ cập nhật, không tạo văn bản trùng."
+    )
+    summary = gettext_lazy(
+        "Đã nhập: %(created)d văn bản mới, %(updated)d cập nhật, %(unchanged)d không đổi, %(failed)d dòng lỗi."
     )
 
     def add_arguments(self, parser):
@@ -22,25 +25,8 @@ class Command(BaseCommand):
         site = site_for(hostname)
         if site is None:
             raise CommandError(_("Không có trang phường, xã nào với tên miền %(host)s.") % {"host": hostname or "-"})
-        try:
-            lines = Path(file).read_bytes().split(b"\n")
-        except OSError as exc:
-            raise CommandError(_("Không đọc được tệp %(file)s: %(error)s") % {"file": file, "error": exc}) from exc
-        if lines and lines[0].startswith(b"\xef\xbb\xbf"):
-            lines[0] = lines[0][3:]
+        lines = self.read(file)
         importer = DocumentImporter(site, Path(file).resolve().parent)
-        with tqdm(total=len(lines), unit=_("dòng"), file=sys.stderr, disable=None, leave=False) as progress:
+        with self.progress(len(lines)) as progress:
             report = importer.import_lines(lines, progress=progress)
-        for number, reason in report.errors:
-            self.stderr.write(_("Dòng %(line)d: %(reason)s") % {"line": number, "reason": reason})
-        self.stdout.write(
-            _("Đã nhập: %(created)d văn bản mới, %(updated)d cập nhật, %(unchanged)d không đổi, %(failed)d dòng lỗi.")
-            % {
-                "created": report.created,
-                "updated": report.updated,
-                "unchanged": report.unchanged,
-                "failed": len(report.errors),
-            }
-        )
-        if not report.ok:
-            raise CommandError(_("%(count)d dòng không nhập được.") % {"count": len(report.errors)}, returncode=1)
+        self.finish(report)

@@ -1,13 +1,19 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.importing import ImportCommand
 from schedule.importing import FileError, ScheduleImporter, read_rows
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = _(
         "Nhập lịch công tác tuần từ tệp Excel (.xlsx) hoặc .csv có dòng tiêu đề Thứ/Ngày, Giờ, Nội dung, Chủ trì, "
         "Thành phần, Địa điểm. Nhập lại cùng tệp không tạo lịch trùng."
+    )
+    summary = gettext_lazy(
+        "Đã nhập %(weeks)d tuần: %(created)d buổi mới, %(updated)d buổi cập nhật, %(unchanged)d buổi không đổi, "
+        "%(failed)d dòng lỗi%(draft)s."
     )
 
     def add_arguments(self, parser):
@@ -16,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--draft", action="store_true", help=_("chỉ lưu bản nháp để duyệt, không xuất bản ngay"))
 
     def handle(self, *args, file, hostname=None, draft=False, **options):
+        # A spreadsheet, not lines of text: read_rows instead of core.importing.read_lines.
         try:
             importer = ScheduleImporter(hostname=hostname, draft=draft)
             rows = read_rows(file)
@@ -24,23 +31,4 @@ class Command(BaseCommand):
             raise CommandError(_("Không đọc được tệp %(file)s: %(error)s") % {"file": file, "error": exc}) from exc
         except FileError as exc:
             raise CommandError(_("Tệp %(file)s: %(error)s") % {"file": file, "error": exc}) from exc
-
-        for number, reason in report.errors:
-            self.stderr.write(_("Dòng %(line)d: %(reason)s") % {"line": number, "reason": reason})
-        summary = _(
-            "Đã nhập %(weeks)d tuần: %(created)d buổi mới, %(updated)d buổi cập nhật, %(unchanged)d buổi không đổi, "
-            "%(failed)d dòng lỗi%(draft)s."
-        )
-        self.stdout.write(
-            summary
-            % {
-                "weeks": len(report.weeks),
-                "created": report.created,
-                "updated": report.updated,
-                "unchanged": report.unchanged,
-                "failed": len(report.errors),
-                "draft": _(" (bản nháp chờ duyệt)") if draft else "",
-            }
-        )
-        if not report.ok:
-            raise CommandError(_("%(count)d dòng không nhập được.") % {"count": len(report.errors)}, returncode=1)
+        self.finish(report, weeks=len(report.weeks), draft=_(" (bản nháp chờ duyệt)") if draft else "")

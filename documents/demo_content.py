@@ -1,4 +1,15 @@
-"""Demo documents of our own writing, with PDFs made by documents.pdfgen (no real ward's documents)."""
+"""Demo documents of our own writing, with PDFs made by documents.pdfgen (no real ward's documents);
+load_demo_content calls load."""
+
+import json
+import tempfile
+from pathlib import Path
+
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+
+from documents.importing import DocumentImporter
+from documents.pdfgen import make_pdf
 
 # (site hostname, record as import_documents reads it, pages of the PDF)
 DEMO_DOCUMENTS = [
@@ -101,3 +112,31 @@ DEMO_DOCUMENTS = [
         [["Các tổ dân phố ven biển ra quân làm sạch bãi tắm vào sáng Chủ nhật cuối mỗi tháng."]],
     ),
 ]
+
+
+def load(sites):
+    """Import the demo documents of each demo ward (`sites`: key → Site) through the importer, with their PDFs
+    made afresh; importing again changes nothing."""
+    by_hostname = {site.hostname: site for site in sites.values()}
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="van-ban-mau-") as folder:
+        by_site = {}
+        for position, (hostname, record, pages) in enumerate(DEMO_DOCUMENTS, start=1):
+            name = f"van-ban-{position}.pdf"
+            (Path(folder) / name).write_bytes(make_pdf(pages))
+            by_site.setdefault(hostname, []).append(json.dumps({**record, "files": [name]}, ensure_ascii=False))
+        for hostname, records in by_site.items():
+            site = by_hostname.get(hostname)
+            if site is None:
+                continue
+            report = DocumentImporter(site, folder).import_lines(list(enumerate(records, start=1)))
+            if not report.ok:
+                reasons = "; ".join(f"{number}: {reason}" for number, reason in report.errors)
+                raise CommandError(
+                    _("Không nạp được văn bản mẫu của %(host)s: %(reasons)s") % {"host": hostname, "reasons": reasons}
+                )
+            lines.append(
+                _("%(host)s: %(created)d văn bản mẫu mới, %(kept)d đã có.")
+                % {"host": hostname, "created": report.created, "kept": report.updated + report.unchanged}
+            )
+    return "\n".join(lines)

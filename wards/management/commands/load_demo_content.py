@@ -1,6 +1,5 @@
 import importlib
 import importlib.util
-import json
 import secrets
 from decimal import Decimal
 from pathlib import Path
@@ -9,15 +8,11 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from news.importing import ArticleImporter
-from news.models import ArticlePage
-from wards.demo.images import emblem_bytes, illustration_bytes, save_image
+from wards.demo.images import emblem_bytes, save_image
 from wards.sites import ensure_ward_site
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_WARDS = {
     "honggai": {
         "hostname": "localhost",
@@ -40,11 +35,20 @@ DEMO_WARDS = {
         "longitude": Decimal("107.04500"),
     },
 }
-ILLUSTRATION_CAPTION = "Ảnh minh hoạ của nội dung mẫu"
+
+
+def demo_modules():
+    """Each installed app's `demo_content` module, in INSTALLED_APPS order: the one way demo content loads."""
+    for config in apps.get_app_configs():
+        if importlib.util.find_spec(f"{config.name}.demo_content"):
+            yield importlib.import_module(f"{config.name}.demo_content")
 
 
 class Command(BaseCommand):
-    help = _("Nạp nội dung mẫu: hai trang phường, chuyên mục, bài viết, ảnh minh hoạ và tài khoản quản trị.")
+    help = _(
+        "Nạp nội dung mẫu: hai trang phường với biểu trưng, nội dung mẫu của từng ứng dụng (bài viết, mục Giới "
+        "thiệu, lịch công tác, văn bản) và tài khoản quản trị. Chạy lại không tạo trùng."
+    )
 
     def handle(self, *args, **options):
         sites = {}
@@ -58,51 +62,21 @@ class Command(BaseCommand):
             if ward_settings is not None and ward_settings.logo_id is None:
                 ward_settings.logo = logo
                 ward_settings.save()
+        self.stdout.write(_("Nội dung mẫu: %(sites)d trang phường.") % {"sites": len(sites)})
 
-        records = [json.loads(line) for line in (DEMO_DIR / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
-        # The newest article of each ward leads its home page.
-        newest = {}
-        for record in records:
-            if record["published"] > newest.get(record["site"], {}).get("published", ""):
-                newest[record["site"]] = record
-        importer = ArticleImporter()
-        created = 0
-        for number, record in enumerate(records, start=1):
-            record["featured"] = record is newest[record["site"]]
-            record["site"] = sites[record["site"]].hostname
-            created += importer.import_record(record) == "created"
-            self.add_illustration(record, number)
-
-        # Other content apps add their own demo content (a `demo_content.load(sites)` in the app), so this
-        # command names none of them.
-        for config in apps.get_app_configs():
-            if config.name != "news" and importlib.util.find_spec(f"{config.name}.demo_content"):
-                message = importlib.import_module(f"{config.name}.demo_content").load(sites)
-                if message:
-                    self.stdout.write(message)
+        # Each app brings its own demo content (`<app>/demo_content.py` with `load(sites)`, idempotent,
+        # returning a line to print), so this command names none of them.
+        for module in demo_modules():
+            message = module.load(sites)
+            if message:
+                self.stdout.write(message)
 
         password = self.ensure_admin()
-        self.stdout.write(
-            _("Nội dung mẫu: %(sites)d trang phường, %(articles)d bài viết (%(created)d bài mới).")
-            % {"sites": len(sites), "articles": ArticlePage.objects.count(), "created": created}
-        )
         if password:
             self.stdout.write(
                 _("Đăng nhập quản trị tại /%(path)s/ với tài khoản: admin / %(password)s")
                 % {"path": settings.PORTAL_ADMIN_PATH, "password": password}
             )
-
-    @staticmethod
-    def add_illustration(record, number):
-        article = ArticlePage.objects.filter(original_url=record["original_url"]).first()
-        if article is None or article.featured_image_id:
-            return
-        image = save_image(
-            record["title"], illustration_bytes(record["original_url"]), f"minh-hoa-{number}.jpg", ILLUSTRATION_CAPTION
-        )
-        with transaction.atomic():
-            article.featured_image = image
-            article.save_revision().publish()
 
     @staticmethod
     def ensure_admin():
