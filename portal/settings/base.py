@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wardinfo",
     "schedule",
     "documents",
+    "announcements",
     "pagecache",
     "admin_vi",
     "widgets",
