@@ -13,16 +13,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import PageManager
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from core import freshness
 from core.content import ContentKind, SearchFields
 from core.models import BasePage, PortalPageQuerySet, RoutableBasePage
-from core.text import normalize_html
+from core.text import normalize_html, normalize_text
 
 SECTION_SLUG = "thong-bao"
 SECTION_TITLE = "Thông báo"
@@ -154,6 +155,7 @@ class AnnouncementPage(BasePage):
         FieldRowPanel([FieldPanel("published_on"), FieldPanel("shown_until")]),
         FieldPanel("lead"),
         FieldPanel("body"),
+        InlinePanel("attachments", label=_("Tệp đính kèm")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),
@@ -191,6 +193,38 @@ class AnnouncementPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = list(self.attachments.all().select_related("document"))
         if self.is_current():  # "shown until …" turns into "no longer shown" at midnight
             freshness.limit(request, end_of_day(self.shown_until))
         return context
+
+
+class AnnouncementAttachment(Orderable):
+    """A file sent with an announcement (a form to fill in, a map): a Wagtail document of the site's collection,
+    checked on upload (images.uploads) and served by Wagtail's document view."""
+
+    page = ParentalKey(AnnouncementPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", verbose_name=_("tệp")
+    )
+    label = models.CharField(_("tên hiển thị"), max_length=120, blank=True, help_text=_("Để trống: dùng tên của tệp."))
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    def save(self, *args, **kwargs):
+        self.label = normalize_text(self.label)
+        if self.document_id:
+            self.document.get_file_size()  # stored now, so showing the page writes nothing
+        super().save(*args, **kwargs)
+
+    @property
+    def shown_name(self):
+        return self.label or self.document.title
+
+    @property
+    def format_label(self):
+        return self.document.file_extension.upper()

@@ -1,8 +1,10 @@
 """Staff write announcements in Wagtail's admin, in Vietnamese, with the site's roles and approval workflow."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.documents.models import Document
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from announcements.models import AnnouncementIndexPage, AnnouncementPage
 from editorial.models import Role
@@ -11,7 +13,7 @@ from editorial.tests.fixtures import login_verified
 pytestmark = pytest.mark.django_db
 
 
-def _form(published_on="09/12/2026", shown_until="15/12/2026", action="action-publish"):
+def _form(published_on="09/12/2026", shown_until="15/12/2026", action="action-publish", attachments=()):
     data = nested_form_data(
         {
             "title": "Thông báo lịch tiếp công dân tháng 12",
@@ -22,6 +24,7 @@ def _form(published_on="09/12/2026", shown_until="15/12/2026", action="action-pu
             "slug": "thong-bao-lich-tiep-cong-dan-thang-12",  # filled from the title by the admin
             "seo_title": "",
             "search_description": "",
+            "attachments": inline_formset(list(attachments)),
         }
     )
     data[action] = "1"
@@ -43,6 +46,18 @@ def test_a_chief_publishes_an_announcement(client, ward_site, make_staff, clock)
     assert str(page.shown_until) == "2026-12-15"
     assert page.body == "<p>Tại Bộ phận một cửa, từ 7 giờ 30.</p>"
     assert "Thông báo lịch tiếp công dân tháng 12" in client.get("/", HTTP_HOST="localhost").content.decode()
+
+
+def test_a_file_attached_in_the_admin_is_listed_on_the_page(client, ward_site, make_staff, clock):
+    login_verified(client, make_staff(ward_site, Role.CHIEF))
+    stored = Document(title="Mẫu đơn đăng ký")
+    stored.file.save("mau-don.docx", ContentFile(b"x" * 3000), save=False)
+    stored.save()
+    response = _add(client, ward_site, attachments=[{"document": stored.pk, "label": ""}])
+    assert response.status_code == 302
+    page = AnnouncementPage.objects.get()
+    html = client.get(page.url, HTTP_HOST="localhost").content.decode()
+    assert f'<a href="{stored.url}">Mẫu đơn đăng ký</a> (DOCX, 2,9' in html
 
 
 def test_a_reporter_submits_for_approval_instead_of_publishing(client, ward_site, make_staff, clock):
