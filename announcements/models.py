@@ -65,10 +65,18 @@ def _set_up_section(home):
         section.save_revision().publish()
 
 
+def _section_of(home, request):
+    """The home's live, public /thong-bao/: from the site bundle the request already holds, else one query."""
+    bundle = getattr(request, "ward_bundle", None)
+    if bundle is not None and bundle.home.pk == home.pk:
+        return next((page for page in bundle.sections if isinstance(page, AnnouncementIndexPage)), None)
+    return AnnouncementIndexPage.objects.child_of(home).live().public().first()
+
+
 def _home_block(home, request):
     """The home page's "Thông báo" block: the site's current announcements (ContentKind.home_context). The page
     is kept by caches no longer than until the first of them leaves (core.freshness)."""
-    section = AnnouncementIndexPage.objects.child_of(home).live().public().first()
+    section = _section_of(home, request)
     if section is None:
         return {}
     shown = list(AnnouncementPage.objects.in_section(section).current()[:HOME_BLOCK_LENGTH])
