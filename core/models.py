@@ -9,7 +9,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core import public_urls, restrictions
+from core import freshness, public_urls, restrictions
 from core.forms import PortalPageForm
 from core.text import fold, normalize_text, vn_slugify
 
@@ -18,12 +18,14 @@ PUBLIC_MAX_AGE = 60
 
 
 def with_cache_headers(request, response):
-    """Readers' pages may be cached by anyone; an editor's view of the site never."""
+    """Readers' pages may be cached by anyone; an editor's view of the site never. Nobody keeps a page past the
+    moment its content changes by itself (core.freshness)."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         patch_cache_control(response, private=True, no_cache=True)
     elif not response.has_header("Cache-Control") or "private" not in response["Cache-Control"]:
-        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        max_age = freshness.capped(PUBLIC_MAX_AGE, freshness.fresh_until(request))
+        patch_cache_control(response, public=True, max_age=max_age)
     return response
 
 

@@ -14,6 +14,7 @@ from django.core.handlers.wsgi import get_path_info
 from django.http import HttpResponse
 from redis import RedisError
 
+from core import freshness
 from core.sites import site_id_for_request
 
 from .keys import FRONT_MISSED, MAX_QUERY_LENGTH, entry_key, group_of, normalise_query
@@ -102,7 +103,10 @@ class PageCacheMiddleware:
             _cache_failed("page cache unavailable")
             return self.get_response(request)
         response = self.get_response(request)
-        if is_storable(request, response):
+        # A page whose content changes by itself at a known moment (core.freshness) is kept until then at most.
+        fresh_until = freshness.fresh_until(request)
+        timeout = freshness.capped(settings.PORTAL_PAGE_CACHE_SECONDS, fresh_until)
+        if timeout > 0 and is_storable(request, response):
             try:
                 entry = store(
                     key,
@@ -112,7 +116,8 @@ class PageCacheMiddleware:
                     response.status_code,
                     response.items(),
                     response.content,
-                    settings.PORTAL_PAGE_CACHE_SECONDS,
+                    timeout,
+                    fresh_until,
                 )
             except Exception:  # noqa: BLE001 - not caching a page is no reason to fail it
                 _cache_failed("page cache store failed")

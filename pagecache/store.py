@@ -1,10 +1,12 @@
 """Reading and writing cached pages. Used by the WSGI front (hits) and the Django middleware (both)."""
 
 import gzip
+import re
 
+from django.utils import timezone
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from core import memory
+from core import freshness, memory
 from core.generations import shared_cache
 
 from .keys import generation_keys
@@ -22,11 +24,16 @@ def current_generations(site_id, group):
     return tuple(found.get(key, 0) for key in keys)
 
 
-def store(key, site_id, group, generations, status, headers, body, timeout):
+_MAX_AGE = re.compile(r"max-age=(\d+)", re.IGNORECASE)
+
+
+def store(key, site_id, group, generations, status, headers, body, timeout, fresh_until=None):
+    """`fresh_until`: the moment the page's content changes by itself (core.freshness), or None."""
     entry = {
         "site": site_id,
         "group": group,
         "generations": generations,
+        "fresh_until": fresh_until.timestamp() if fresh_until is not None else None,
         "status": status,
         "headers": [(name, value) for name, value in headers if name.lower() not in RECOMPUTED_HEADERS],
         "body": body,
@@ -45,7 +52,31 @@ def lookup(key):
         if entry is None:
             return None
         memory.remember(key, entry)
+    if is_past(entry):
+        return None
     return entry if recent_generations(entry["site"], entry["group"]) == entry["generations"] else None
+
+
+def is_past(entry):
+    """Whether the moment the stored page's content changes by itself has come (the cache's own expiry runs on
+    another clock, and a copy remembered by the process has none)."""
+    moment = entry.get("fresh_until")
+    return moment is not None and timezone.now().timestamp() >= moment
+
+
+def _max_age_left(headers, entry):
+    """Cache-Control as a render now would give it: max-age no further than the page's change (core.freshness)."""
+    moment = entry.get("fresh_until")
+    if moment is None:
+        return headers
+    left = freshness.seconds_left(moment)
+
+    def cap(name, value):
+        if name.lower() != "cache-control":
+            return value
+        return _MAX_AGE.sub(lambda found: f"max-age={min(int(found.group(1)), left)}", value)
+
+    return [(name, cap(name, value)) for name, value in headers]
 
 
 def recent_generations(site_id, group):
@@ -76,12 +107,14 @@ def is_not_modified(entry, if_none_match=None, if_modified_since=None):
 def response_parts(entry, accept_encoding, head=False, if_none_match=None, if_modified_since=None, hit=True):
     """Status line, headers and body for a hit (hit=False: for the render just stored, answered alike)."""
     if entry["status"] == 200 and is_not_modified(entry, if_none_match, if_modified_since):
-        headers = [(name, value) for name, value in entry["headers"] if name.lower() != "content-type"]
+        headers = [
+            (name, value) for name, value in _max_age_left(entry["headers"], entry) if name.lower() != "content-type"
+        ]
         headers.append(("X-Page-Cache", "HIT"))
         return 304, headers, b""
     zipped = accepts_gzip(accept_encoding)
     body = entry["gzip"] if zipped else entry["body"]
-    headers = [(name, value) for name, value in entry["headers"] if name.lower() != "vary"]
+    headers = [(name, value) for name, value in _max_age_left(entry["headers"], entry) if name.lower() != "vary"]
     vary = [value for name, value in entry["headers"] if name.lower() == "vary"]
     if "accept-encoding" not in ",".join(vary).lower():
         vary.append("Accept-Encoding")

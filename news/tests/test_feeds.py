@@ -77,4 +77,4 @@ def test_feeds_answer_even_when_a_stored_title_holds_a_control_character(
         assert len(titles) == 2
         assert not any(character in title for title in titles)
     # The operator learns which article to fix.
-    assert any(broken.url in record.getMessage() for record in caplog.records if record.name == "news.feeds")
+    assert any(broken.url in record.getMessage() for record in caplog.records if record.name == "core.feeds")

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "schedule",
     "documents",
     "procedures",
+    "announcements",
     "pagecache",
     "admin_vi",
     "widgets",
