@@ -100,12 +100,22 @@ def test_hostile_html_is_sanitised(tmp_path, ward_site, client):
 
 
 def test_unknown_category_is_created_and_site_option_targets_a_ward(tmp_path, ward_site, other_site):
-    record = {**GOOD, "category": "Thông báo"}
+    record = {**GOOD, "category": "Quốc phòng, an ninh"}
     call_command("import_articles", write_lines(tmp_path, record), site="baichay.localhost")
-    category = CategoryPage.objects.child_of(other_site.root_page).get(slug="thong-bao")
-    assert category.title == "Thông báo"
+    category = CategoryPage.objects.child_of(other_site.root_page).get(slug="quoc-phong-an-ninh")
+    assert category.title == "Quốc phòng, an ninh"
     assert ArticlePage.objects.child_of(category).count() == 1
     assert not ArticlePage.objects.descendant_of(ward_site.root_page).exists()
+
+
+def test_a_category_named_like_another_section_is_refused_by_its_line(tmp_path, ward_site, capsys):
+    # "Thông báo" is the announcements section's address (/thong-bao/): the article is not put under it.
+    records = [{**GOOD, "category": "Thông báo"}, {**GOOD, "original_url": "https://cu.example.gov.vn/tin/khac"}]
+    with pytest.raises(CommandError):
+        call_command("import_articles", write_lines(tmp_path, *records))
+    assert "Dòng 1: " in capsys.readouterr().err
+    assert ArticlePage.objects.filter(original_url=GOOD["original_url"]).count() == 0
+    assert ArticlePage.objects.filter(original_url="https://cu.example.gov.vn/tin/khac").count() == 1
 
 
 def test_naive_dates_are_vietnam_time(tmp_path, ward_site):
