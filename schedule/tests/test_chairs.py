@@ -121,7 +121,8 @@ def test_filter_and_feed_key_on_the_linked_leader_and_survive_a_rename(client, p
     key = f"{hoa.pk}-tran-thi-hoa"
     html = client.get("/lich-cong-tac/", {"lanh-dao": key}, HTTP_HOST="localhost").content.decode()
     assert "Họp Đảng uỷ" in html and "Tiếp dân" not in html and "Việc khác" not in html
-    assert ">Trần Thị Hoà – Bí thư Đảng uỷ phường</a>" in html  # the name from the leader, linked to their page
+    # The name from the leader, linked to their page, with the position.
+    assert f'<a href="{hoa.url}">Trần Thị Hoà</a><span class="schedule-chair-position"> – Bí thư Đảng uỷ phường' in html
     assert f'<option value="{key}" selected>Trần Thị Hoà – Bí thư Đảng uỷ phường</option>' in html
     assert f'href="/lich-cong-tac/ical/{key}/"' in html
     assert feed_summaries(client, f"/lich-cong-tac/ical/{key}/") == ["Họp Đảng uỷ"]
