@@ -129,6 +129,10 @@ def test_filter_and_feed_key_on_the_linked_leader_and_survive_a_rename(client, p
     # Free text keeps its slug key; the old slug of a now linked name still finds the linked leader too.
     assert feed_summaries(client, "/lich-cong-tac/ical/le-van-cuong/") == ["Việc khác"]
     assert feed_summaries(client, "/lich-cong-tac/ical/tran-thi-hoa/") == ["Họp Đảng uỷ", "Tiếp dân"]
+    # The page's filter under that slug shows what the feed holds.
+    html = client.get("/lich-cong-tac/", {"lanh-dao": "tran-thi-hoa"}, HTTP_HOST="localhost").content.decode()
+    assert '<option value="tran-thi-hoa" selected>' in html
+    assert "Họp Đảng uỷ" in html and "Tiếp dân" in html and "Việc khác" not in html
 
     hoa.title = "Trần Thị Hoà Bình"
     hoa.save_revision().publish()

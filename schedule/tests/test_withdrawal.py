@@ -112,3 +112,13 @@ def test_a_never_published_week_leaves_nothing_when_deleted(schedule_page, clien
     week.delete()
     assert not ScheduleChange.objects.exists()
     assert feed(client)[0] == {}
+
+
+def test_a_week_unpublished_in_the_admin_stays_cancelled(client, week, make_staff, ward_site):
+    login_verified(client, make_staff(ward_site, "admin"))
+    response = client.post(f"/admin/pages/{week.pk}/unpublish/", HTTP_HOST="localhost")
+    assert response.status_code == 302 and not ScheduleWeekPage.objects.get(pk=week.pk).live
+    client.logout()
+    events, _ = feed(client)
+    assert state(events["Tiếp công dân"])[:2] == ("CANCELLED", 1)
+    assert "Tiếp công dân" not in page_html(client)
