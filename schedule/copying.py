@@ -3,9 +3,11 @@
 import datetime
 
 from schedule.models import ScheduleEntry, ScheduleWeekPage
+from schedule.models.entries import TRACKED_FIELDS
 from schedule.weeks import Week
 
-COPIED_FIELDS = ("start_time", "end_time", "content", "chair", "participants", "location", "preparing_unit", "notes")
+# What a recurring entry carries to the new week: what a reader sees of it, except its day and status.
+COPIED_FIELDS = tuple(name for name in TRACKED_FIELDS if name not in ("date", "status"))
 
 
 def week_to_start(schedule):

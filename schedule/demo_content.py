@@ -1,11 +1,17 @@
-"""The demo wards' schedule: this week and the next, written for the demo (load_demo_content calls load)."""
+"""The demo wards' schedule: this week and the next, written for the demo (load_demo_content calls load).
+The chairs are the demo leaders of each ward's "Giới thiệu" section (wardinfo.demo.content), linked to them."""
 
 import datetime
 
 from django.utils.translation import gettext as _
 
+from schedule.chairs import current_leaders, leader_named
 from schedule.models import ScheduleEntry, SchedulePage, ScheduleWeekPage
 from schedule.weeks import Week
+from wardinfo.demo.content import WARDS
+
+# The chair column names a post; each ward's demo leader in that post (the order of wardinfo's demo) chairs.
+POSTS = {"Đ/c Bí thư Đảng uỷ": 0, "Đ/c Chủ tịch UBND": 1, "Đ/c Phó Chủ tịch UBND": 2}
 
 # (weekday 0-6, start, end, content, chair, participants, location, preparing unit, recurring)
 DEMO_WEEK = [
@@ -155,14 +161,25 @@ DEMO_WEEK = [
 ]
 
 
-def _rows(monday):
-    for weekday, start, end, content, chair, participants, location, unit, recurring in DEMO_WEEK:
+def _chair(post, site):
+    ward = WARDS.get(site.hostname)
+    if ward is None:
+        return post
+    return f"Đ/c {ward['leaders'][POSTS[post]]['title']}"
+
+
+def _rows(monday, site):
+    leaders = current_leaders(site.root_page)
+    for weekday, start, end, content, post, participants, location, unit, recurring in DEMO_WEEK:
+        chair = _chair(post, site)
+        leader = leader_named(chair, leaders)
         yield ScheduleEntry(
             date=monday + datetime.timedelta(days=weekday),
             start_time=datetime.time.fromisoformat(start),
             end_time=datetime.time.fromisoformat(end) if end else None,
             content=content,
             chair=chair,
+            chair_leader_id=leader.pk if leader else None,
             participants=participants,
             location=location,
             preparing_unit=unit,
@@ -181,7 +198,7 @@ def load(sites):
             if ScheduleWeekPage.objects.child_of(schedule).filter(week_start=week.monday).exists():
                 continue
             page = ScheduleWeekPage(week_start=week.monday, title=week.label(), slug=week.iso.lower(), live=False)
-            page.entries = list(_rows(week.monday))
+            page.entries = list(_rows(week.monday, site))
             schedule.add_child(instance=page)
             page.save_revision().publish()
             created += 1

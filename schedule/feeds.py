@@ -9,7 +9,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from icalendar import Calendar, Event
 
-from core.text import remove_controls, vn_slugify
+from core.text import remove_controls
+from schedule.chairs import chairs_for_key
 from schedule.listing import WEEK_PARAM
 from schedule.models import ScheduleChange, ScheduleEntry
 from schedule.weeks import VIETNAM, Week, today
@@ -49,6 +50,7 @@ class _Snapshot:
         self.end_time = datetime.time.fromisoformat(end) if end else None
         for name in ("content", "chair", "participants", "location", "preparing_unit", "notes"):
             setattr(self, name, values.get(name) or "")
+        self.chair_name = self.chair
         self.changed_at = self.first_published_at = self.updated_at = change.at
 
     starts_at = ScheduleEntry.starts_at
@@ -71,7 +73,7 @@ def _event(entry, page_url, host):
         "description",
         _text(
             entry.content,
-            entry.chair and f"Chủ trì: {entry.chair}",
+            entry.chair_name and f"Chủ trì: {entry.chair_name}",
             entry.participants and f"Thành phần: {entry.participants}",
             entry.preparing_unit and f"Đơn vị chuẩn bị: {entry.preparing_unit}",
             entry.notes and f"Ghi chú: {entry.notes}",
@@ -95,16 +97,19 @@ def _validators(entries, removed, first, leader):
 
 def calendar_response(schedule, request, leader=None):
     first, last = _window()
-    entries = ScheduleEntry.objects.published(schedule).between(first, last)
+    entries = ScheduleEntry.objects.published(schedule).between(first, last).select_related("chair_leader")
     name = schedule.get_site().site_name or schedule.title
-    if leader is not None:
-        entries = entries.chaired_by(leader)
-        if not entries.exists():
-            raise Http404
-        name = f"{entries.first().chair} – {name}"
     removed = _removed(schedule, first, last, set(entries.values_list("uid", flat=True)))
     if leader is not None:
-        removed = [change for change in removed if vn_slugify(change.after.get("chair", "")) == leader]
+        # A leader whose entries were all removed keeps a feed (of cancellations) under the same address.
+        chairs = chairs_for_key(entries, leader, [change.after for change in removed])
+        if not chairs:
+            raise Http404
+        entries = entries.filter(chairs.q())
+        removed = [change for change in removed if chairs.holds(change.after)]
+        first_entry = entries.first()
+        chair = first_entry.chair_name if first_entry else removed[-1].after.get("chair", "")
+        name = f"{chair} – {name}"
     etag, last_modified = _validators(entries, removed, first, leader)
     modified_ts = int(last_modified.timestamp()) if last_modified else None
     not_modified = get_conditional_response(request, etag=etag, last_modified=modified_ts)

@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from core.importing import ImportReport, LineError
 from core.text import fold, normalize_text
+from schedule.chairs import current_leaders, leader_named
 from schedule.models import ScheduleEntry, SchedulePage, ScheduleWeekPage
 from schedule.weeks import Week
 
@@ -140,6 +141,8 @@ class ScheduleImporter:
         if schedule is None:
             raise FileError(_("không có trang lịch công tác của phường, xã %(host)s") % {"host": hostname or "?"})
         self.schedule = schedule
+        # A "Chủ trì" cell naming one of the ward's leaders in office links the entry to that leader.
+        self.leaders = current_leaders(site.root_page)
 
     def parse(self, rows, report):
         """Entries read from the rows, by week; bad rows go to the report."""
@@ -190,6 +193,7 @@ class ScheduleImporter:
         known = {(row.date, row.start_time, fold(row.content)): row for row in rows}
         for values in entries:
             row = known.get((values["date"], values["start_time"], fold(values["content"])))
+            values = {**values, "chair_leader_id": self.chair_leader_id(values["chair"], row)}
             if row is None:
                 rows.append(ScheduleEntry(**values))
                 report.count("created")
@@ -203,3 +207,13 @@ class ScheduleImporter:
         revision = page.save_revision(clean=False)
         if not self.draft:
             revision.publish()
+
+    def chair_leader_id(self, chair, row):
+        """The leader the cell names; else the row's link kept while its chair text is unchanged (an editor
+        may have linked a name the file spells otherwise)."""
+        leader = leader_named(chair, self.leaders)
+        if leader is not None:
+            return leader.pk
+        if row is not None and fold(row.chair) == fold(chair):
+            return row.chair_leader_id
+        return None

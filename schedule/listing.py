@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from core.text import vn_slugify
+from schedule.chairs import chairs_for_key, leader_key, leader_label
 from schedule.weeks import Week, today, weekday_name
 
 WEEK_PARAM = "tuan"
@@ -25,18 +26,35 @@ class Day:
 
 @dataclass(frozen=True)
 class Leader:
-    slug: str
+    slug: str  # the key of the filter and of the feed's address (schedule.chairs)
     name: str
+    leader_id: int | None = None
 
 
 def leaders(entries):
-    """The distinct chairs of `entries`, by name, each once under its slug."""
+    """The distinct chairs of `entries`: each linked leader once under its id, then the unlinked chairs by
+    name, each once under its slug."""
     found = {}
-    for name in entries.values_list("chair", flat=True).distinct():
-        slug = vn_slugify(name)
-        if slug and slug not in found:
-            found[slug] = Leader(slug, name)
+    rows = entries.values_list("chair", "chair_leader_id", "chair_leader__title", "chair_leader__position")
+    for chair, leader_id, title, position in rows.order_by().distinct():
+        if leader_id is not None:
+            key = leader_key(leader_id, title)
+            found.setdefault(key, Leader(key, leader_label(title, position), leader_id))
+        elif slug := vn_slugify(chair):
+            found.setdefault(slug, Leader(slug, chair))
     return sorted(found.values(), key=lambda leader: leader.name)
+
+
+def find_leader(leader_list, entries, key):
+    """The filter's choice for `key`: by its key, else the leader the key still names (an id with the slug
+    of a former name, or the slug of a name since linked to a leader)."""
+    if not key:
+        return None
+    for item in leader_list:
+        if item.slug == key:
+            return item
+    leader_ids = chairs_for_key(entries, key).leader_ids
+    return next((item for item in leader_list if item.leader_id in leader_ids), None)
 
 
 def week_context(schedule, request, week=None, entries=None):
@@ -52,9 +70,9 @@ def week_context(schedule, request, week=None, entries=None):
     published = ScheduleEntry.objects.published(schedule)
     around = published.between(week.monday - LEADERS_WINDOW, week.sunday + LEADERS_WINDOW)
     leader_list = leaders(around)
-    leader = next((item for item in leader_list if item.slug == request.GET.get(LEADER_PARAM)), None)
+    leader = find_leader(leader_list, around, request.GET.get(LEADER_PARAM, ""))
     if entries is None:
-        shown = published.between(week.monday, week.sunday)
+        shown = published.between(week.monday, week.sunday).select_related("chair_leader")
         if leader is not None:
             shown = shown.chaired_by(leader.slug)
         entries = list(shown)
@@ -86,5 +104,5 @@ def today_block(schedule):
         "schedule": schedule,
         "date": current,
         "day_name": weekday_name(current),
-        "entries": list(ScheduleEntry.objects.published(schedule).filter(date=current)),
+        "entries": list(ScheduleEntry.objects.published(schedule).filter(date=current).select_related("chair_leader")),
     }

@@ -3,6 +3,7 @@
 import datetime
 import uuid
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from core.text import normalize_text, vn_slugify
+from core.text import normalize_text
+from schedule.chairs import chairs_for_key, leader_label
 from schedule.weeks import VIETNAM
 
 # The fields whose change a reader must learn of ("Điều chỉnh", a new SEQUENCE in the calendar feeds).
@@ -20,6 +22,7 @@ TRACKED_FIELDS = (
     "end_time",
     "content",
     "chair",
+    "chair_leader_id",
     "participants",
     "location",
     "preparing_unit",
@@ -44,10 +47,9 @@ class ScheduleEntryQuerySet(models.QuerySet):
     def between(self, first_day, last_day):
         return self.filter(date__gte=first_day, date__lte=last_day)
 
-    def chaired_by(self, leader_slug):
-        """Entries whose chair's name slugifies to `leader_slug` (the chair is free text for now)."""
-        names = [name for name in set(self.values_list("chair", flat=True)) if vn_slugify(name) == leader_slug]
-        return self.filter(chair__in=names)
+    def chaired_by(self, key):
+        """Entries chaired by the leader `key` names (schedule.chairs: a linked leader's id, or a name's slug)."""
+        return self.filter(chairs_for_key(self, key).q())
 
 
 class ScheduleEntry(Orderable):
@@ -60,10 +62,23 @@ class ScheduleEntry(Orderable):
     start_time = models.TimeField(_("giờ bắt đầu"))
     end_time = models.TimeField(_("giờ kết thúc"), null=True, blank=True, help_text=_("Không bắt buộc."))
     content = models.TextField(_("nội dung"))
-    # Free text until the ward's leaders ("Giới thiệu") exist as records; a link to one can be added then,
-    # with this text kept as the name shown when no leader is linked.
+    # A leader of the site's "Giới thiệu" section when the chair is one (the name shown then comes from the
+    # leader, and the filter and feeds key on the link); the text otherwise, and as the name kept when the
+    # leader's page is deleted.
+    chair_leader = models.ForeignKey(
+        "wardinfo.LeaderPage",
+        verbose_name=_("lãnh đạo chủ trì"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Chọn khi người chủ trì có trong mục Giới thiệu của phường, xã."),
+    )
     chair = models.CharField(
-        _("chủ trì"), max_length=255, blank=True, help_text=_("Ví dụ: Đ/c Nguyễn Văn A – Chủ tịch UBND.")
+        _("chủ trì (ghi tên)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ghi tên khi người chủ trì không có trong danh sách lãnh đạo. Ví dụ: Đ/c Nguyễn Văn A."),
     )
     participants = models.TextField(_("thành phần"), blank=True)
     location = models.CharField(_("địa điểm"), max_length=255, blank=True)
@@ -84,6 +99,8 @@ class ScheduleEntry(Orderable):
     # Kept by save(), never by the editor: how many times the published entry changed, and when it last did.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     first_published_at = models.DateTimeField(null=True, editable=False)
+    # Set while the entry's week is unpublished: the feeds show it cancelled until the week is published again.
+    withdrawn_at = models.DateTimeField(null=True, editable=False)
     changed_at = models.DateTimeField(null=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -92,7 +109,8 @@ class ScheduleEntry(Orderable):
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
         FieldPanel("content"),
-        FieldRowPanel([FieldPanel("chair"), FieldPanel("location")]),
+        FieldRowPanel([FieldPanel("chair_leader", widget=forms.Select), FieldPanel("chair")]),
+        FieldPanel("location"),
         FieldPanel("participants"),
         FieldRowPanel([FieldPanel("preparing_unit"), FieldPanel("status"), FieldPanel("recurring")]),
         FieldPanel("notes"),
@@ -116,6 +134,13 @@ class ScheduleEntry(Orderable):
         return self.starts_at + DEFAULT_DURATION
 
     @property
+    def chair_name(self):
+        """The chair as readers see it: the linked leader's name and position, else the text."""
+        if self.chair_leader_id is not None and self.chair_leader is not None:
+            return leader_label(self.chair_leader.title, self.chair_leader.position)
+        return self.chair
+
+    @property
     def cancelled(self):
         return self.status == EntryStatus.CANCELLED
 
@@ -137,6 +162,8 @@ class ScheduleEntry(Orderable):
         for name in ("content", "chair", "participants", "location", "preparing_unit", "notes"):
             multiline = name in ("content", "participants", "notes")
             setattr(self, name, normalize_text(getattr(self, name) or "", multiline=multiline))
+        if self.chair_leader_id is not None and not self.chair and self.chair_leader is not None:
+            self.chair = self.chair_leader.title  # the name kept if the leader's page is ever deleted
 
     def save(self, *args, **kwargs):
         # Called for each row when its week is saved live (a publication): a row already published that now
@@ -151,6 +178,15 @@ class ScheduleEntry(Orderable):
                 self.first_published_at = now
                 self.sequence = previous.sequence if previous else 0
                 self.changed_at = previous.changed_at if previous else None
+            elif previous.withdrawn_at is not None:
+                # Its week is published again after an unpublication: the event comes back, newer than the
+                # cancellation the feeds showed meanwhile.
+                self.first_published_at = previous.first_published_at
+                self.sequence, self.changed_at, self.withdrawn_at = previous.sequence + 1, now, None
+                change = ScheduleChange(
+                    uid=self.uid, at=now, sequence=self.sequence, before=previous.snapshot(), after=self.snapshot()
+                )
+                change.kind = ScheduleChange.Kind.RESTORED
             else:
                 self.first_published_at = previous.first_published_at
                 self.sequence, self.changed_at = previous.sequence, previous.changed_at
@@ -162,27 +198,31 @@ class ScheduleEntry(Orderable):
                     )
         elif previous is not None:
             self.sequence, self.changed_at = previous.sequence, previous.changed_at
-            self.first_published_at = previous.first_published_at
+            self.first_published_at, self.withdrawn_at = previous.first_published_at, previous.withdrawn_at
         super().save(*args, **kwargs)
         if change is not None:
             change.schedule_id = self.week.get_parent().pk
-            change.kind = ScheduleChange.Kind.CANCELLED if self.cancelled else ScheduleChange.Kind.CHANGED
+            if not change.kind:
+                change.kind = ScheduleChange.Kind.CANCELLED if self.cancelled else ScheduleChange.Kind.CHANGED
             change.save()
 
-    def delete(self, *args, **kwargs):
-        # A published row removed from its week stays known as cancelled (calendar feeds keep it).
-        if self.first_published_at is not None and self.week_id is not None:
-            now = timezone.now()
-            ScheduleChange.objects.create(
-                schedule_id=self.week.get_parent().pk,
-                uid=self.uid,
-                at=now,
-                sequence=self.sequence + 1,
-                kind=ScheduleChange.Kind.REMOVED,
-                before=self.snapshot(),
-                after={**self.snapshot(), "status": EntryStatus.CANCELLED},
-            )
-        return super().delete(*args, **kwargs)
+    @property
+    def shown_in_feeds(self):
+        """Published once and not yet withdrawn: removing it must leave a cancelled event in the feeds."""
+        return self.first_published_at is not None and self.withdrawn_at is None
+
+    def withdrawal(self, schedule_id, now):
+        """The history's record of this entry leaving the published schedule (removed, or its week
+        unpublished or deleted): the feeds show it as cancelled, one sequence later."""
+        return ScheduleChange(
+            schedule_id=schedule_id,
+            uid=self.uid,
+            at=now,
+            sequence=self.sequence + 1,
+            kind=ScheduleChange.Kind.REMOVED,
+            before=self.snapshot(),
+            after={**self.snapshot(), "status": EntryStatus.CANCELLED},
+        )
 
 
 class ScheduleChange(models.Model):
@@ -192,6 +232,7 @@ class ScheduleChange(models.Model):
         CHANGED = "changed", _("Điều chỉnh")
         CANCELLED = "cancelled", _("Hoãn")
         REMOVED = "removed", _("Xoá khỏi lịch")
+        RESTORED = "restored", _("Đăng lại")
 
     schedule = models.ForeignKey("schedule.SchedulePage", on_delete=models.CASCADE, related_name="changes")
     uid = models.UUIDField(db_index=True)

@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.content import INVALIDATES_SITE, ContentKind
 from core.models import BasePage, RoutableBasePage
 from schedule import listing
+from schedule.chairs import site_leaders
 from schedule.forms import ScheduleWeekForm
 from schedule.panels import ChangeHistoryPanel
 from schedule.weeks import Week, today
@@ -113,6 +114,19 @@ class ScheduleWeekPage(BasePage):
     def week(self):
         return Week.of(self.week_start)
 
+    def save(self, *args, **kwargs):
+        # A revision written before its rows had ids (an import, a week built in code) holds them without one;
+        # publishing it would delete the rows and insert them again, and the history would take that for a
+        # removal. The event's uid says which stored row each one is.
+        if self.pk and "entries" in getattr(self, "_cluster_related_objects", {}):
+            from schedule.models import ScheduleEntry
+
+            stored = dict(ScheduleEntry.objects.filter(week_id=self.pk).values_list("uid", "pk"))
+            for entry in self.entries.all():
+                if entry.pk is None and entry.uid in stored:
+                    entry.pk = entry.id = stored.pop(entry.uid)
+        return super().save(*args, **kwargs)
+
     def full_clean(self, *args, **kwargs):
         # The title and slug follow the week, so the editor only picks a date.
         if self.week_start:
@@ -129,6 +143,10 @@ class ScheduleWeekPage(BasePage):
         others = ScheduleWeekPage.objects.child_of(parent).filter(week_start=self.week_start).exclude(pk=self.pk)
         if others.exists():
             raise ValidationError({"week_start": _("Tuần này đã có lịch công tác; hãy sửa lịch đã có.")})
+        site = parent.get_site()
+        linked = {entry.chair_leader_id for entry in self.entries.all()} - {None}
+        if linked and (site is None or site_leaders(site.root_page).filter(pk__in=linked).count() != len(linked)):
+            raise ValidationError(_("Lãnh đạo chủ trì phải là lãnh đạo của chính phường, xã này."))
         for entry in self.entries.all():
             if not self.week.monday <= entry.date <= self.week.sunday:
                 raise ValidationError(

@@ -64,3 +64,19 @@ def publish_week(schedule_page):
         return ScheduleWeekPage.objects.get(pk=week.pk)  # as the admin reads it: rows from the database
 
     return publish
+
+
+@pytest.fixture
+def make_leader():
+    """A leader of a site's "Giới thiệu" section, published (wardinfo.LeaderPage)."""
+    from wardinfo.models import LeaderPage, LeadersPage
+
+    def make(site, title, position="Chủ tịch Uỷ ban nhân dân phường", **fields):
+        fields.setdefault("term_start", datetime.date(2025, 7, 1))
+        leaders = LeadersPage.objects.descendant_of(site.root_page).get()
+        page = LeaderPage(title=title, position=position, **fields)
+        leaders.add_child(instance=page)
+        page.save_revision().publish()
+        return LeaderPage.objects.get(pk=page.pk)
+
+    return make

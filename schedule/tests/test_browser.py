@@ -60,14 +60,29 @@ def count_pdf_pages(data):
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
-def test_a_week_of_40_entries_prints_on_one_a4_landscape_page(live_server, page, publish_week, record_property):
-    publish_week(THIS_MONDAY, busy_week(40))
+@pytest.mark.parametrize("linked", [False, True], ids=["chairs-typed", "chairs-linked"])
+def test_a_week_of_40_entries_prints_on_one_a4_landscape_page(
+    live_server, page, publish_week, record_property, make_leader, ward_site, linked
+):
+    rows = busy_week(40)
+    if linked:
+        # Linked chairs show the leader's full position, longer than the abbreviations offices type.
+        leaders = [
+            make_leader(ward_site, "Nguyễn Văn An", "Bí thư Đảng uỷ phường"),
+            make_leader(ward_site, "Trần Thị Bình", "Chủ tịch Uỷ ban nhân dân phường"),
+            make_leader(ward_site, "Lê Văn Cường", "Phó Chủ tịch Uỷ ban nhân dân phường"),
+        ]
+        for n, row in enumerate(rows):
+            row["chair_leader"] = leaders[n % len(leaders)]
+    publish_week(THIS_MONDAY, rows)
     page.goto(live_server.url + "/lich-cong-tac/")
     assert page.locator(".schedule-entry").count() == 40
+    if linked:
+        assert page.locator(".schedule-entry a", has_text="Lê Văn Cường").count() == 13
     pdf = page.pdf(prefer_css_page_size=True, print_background=False)
     pages = count_pdf_pages(pdf)
     record_property("print_pages_for_40_entries", pages)
-    print(f"40 entries print on {pages} page(s)")
+    print(f"40 entries ({'linked' if linked else 'typed'} chairs) print on {pages} page(s)")
     assert pages == 1
     width, height = (float(v) for v in re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf).groups())
     assert (round(width), round(height)) == (842, 595)  # A4 landscape in points

@@ -55,3 +55,10 @@ def test_another_wards_editor_cannot_copy(client, schedule_page, other_site, mak
     # Wagtail's admin answers a refusal by sending the user back to the dashboard with its message.
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert not ScheduleWeekPage.objects.exists()
+
+
+def test_a_copied_entry_keeps_its_linked_leader(schedule_page, publish_week, make_leader, ward_site):
+    leader = make_leader(ward_site, "Trần Thị Hoà")
+    publish_week(THIS_MONDAY, [entry_values(THIS_MONDAY, chair="", chair_leader=leader, recurring=True)])
+    (copied,) = start_next_week(schedule_page).entries.all()
+    assert (copied.chair_leader_id, copied.chair) == (leader.pk, "Trần Thị Hoà")

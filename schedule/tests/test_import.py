@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
-from schedule.models import ScheduleEntry, ScheduleWeekPage
+from schedule.models import ScheduleChange, ScheduleEntry, ScheduleWeekPage
 from schedule.tests.conftest import THIS_MONDAY
 
 pytestmark = pytest.mark.django_db
@@ -60,10 +60,13 @@ def test_excel_table_is_imported_and_published_by_week(tmp_path, schedule_page):
 def test_importing_the_same_file_again_changes_nothing(tmp_path, schedule_page):
     path = xlsx(tmp_path, GOOD_ROWS)
     run(path)
+    rows = set(ScheduleEntry.objects.values_list("pk", "uid"))
     code, out, _ = run(path)
     assert code == 0 and "0 buổi mới, 0 buổi cập nhật, 4 buổi không đổi" in out
-    assert ScheduleEntry.objects.count() == 4
+    # The same rows, not deleted and inserted again: nothing in the history, no cancellation in the feeds.
+    assert set(ScheduleEntry.objects.values_list("pk", "uid")) == rows
     assert not ScheduleEntry.objects.filter(sequence__gt=0).exists()
+    assert not ScheduleChange.objects.exists()
 
 
 def test_bad_rows_are_reported_by_number_the_rest_imported_exit_status_1(tmp_path, schedule_page):
