@@ -40,9 +40,8 @@ def local_today():
     return timezone.localdate()
 
 
-def end_of_day(day):
-    """The first moment after `day`, Vietnam time: when an announcement shown until `day` leaves the home page."""
-    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+# When an announcement shown until a day leaves the home page: the first moment after that day, Vietnam time.
+end_of_day = freshness.end_of_day
 
 
 def clean_body(html):

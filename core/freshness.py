@@ -5,6 +5,7 @@ cache (pagecache) then keep no copy past it, however long they would keep one ot
 Moments are compared on django.utils.timezone.now(), the clock every page reads its dates from.
 """
 
+import datetime
 import math
 
 from django.utils import timezone
@@ -19,6 +20,17 @@ def limit(request, moment):
     current = getattr(request, _ATTRIBUTE, None)
     if current is None or moment < current:
         setattr(request, _ATTRIBUTE, moment)
+
+
+def end_of_day(day):
+    """The first moment after `day`, Vietnam time (TIME_ZONE): when what is shown "today" changes by itself."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+
+
+def until_tomorrow(request):
+    """The page rendered for `request` shows something of today (a marked day, today's entries): valid until
+    midnight, Vietnam time."""
+    limit(request, end_of_day(timezone.localdate()))
 
 
 def fresh_until(request):

@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from core import freshness
 from core.text import vn_slugify
 from schedule.chairs import chairs_for_key, leader_key, leader_label
 from schedule.weeks import Week, today, weekday_name
@@ -78,6 +79,9 @@ def week_context(schedule, request, week=None, entries=None):
         entries = list(shown)
     current = today()
     days = {day: Day(day, day == current) for day in week.days}
+    if not asked or current in days:
+        # "This week" by default and today's mark change at midnight, with no publish to refresh the cached page.
+        freshness.until_tomorrow(request)
     for entry in sorted(entries, key=lambda e: (e.date, e.start_time)):
         if entry.date in days:
             days[entry.date].entries.append(entry)

@@ -94,7 +94,7 @@ def test_the_cached_home_page_is_not_served_past_midnight(notices, client, clock
     assert again.get("X-Page-Cache") == "HIT"
 
 
-def test_pages_without_a_known_change_keep_the_usual_lifetimes(ward_site, client, settings):
+def test_pages_without_a_known_change_keep_the_usual_lifetimes(ward_site, client, settings, clock):
     settings.PORTAL_PAGE_CACHE_SECONDS = 120
     first, _ = home(client)
     assert "max-age=60" in first["Cache-Control"]

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
+from core import freshness
 from core.content import INVALIDATES_SITE, ContentKind
 from core.models import BasePage, RoutableBasePage
 from schedule import listing
@@ -32,6 +33,7 @@ def _home_today(home, request):
     schedule = SchedulePage.objects.child_of(home).live().public().first()
     if schedule is None:
         return {}
+    freshness.until_tomorrow(request)  # the block shows today's entries
     return {"schedule_today": listing.today_block(schedule)}
 
 

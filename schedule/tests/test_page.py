@@ -9,6 +9,7 @@ from schedule.weeks import Week
 pytestmark = pytest.mark.django_db
 NEXT_MONDAY = THIS_MONDAY + datetime.timedelta(days=7)
 WEDNESDAY = THIS_MONDAY + datetime.timedelta(days=2)
+THURSDAY = THIS_MONDAY + datetime.timedelta(days=3)
 
 
 def get(client, url="/lich-cong-tac/", **params):
@@ -141,3 +142,33 @@ def test_sitemap_lists_the_schedule_not_its_weeks(client, publish_week):
 def test_description_names_the_ward(client, schedule_page):
     html = get(client)[1]
     assert '<meta name="description" content="Lịch công tác tuần của lãnh đạo Phường Hồng Gai">' in html
+
+
+def test_todays_schedule_is_not_served_from_the_cache_past_midnight(client, publish_week, clock, settings):
+    # "Today" on the home page and the marked day of this week change at midnight with nothing published.
+    from core import memory
+
+    settings.PORTAL_PAGE_CACHE_SECONDS = 3600
+    publish_week(
+        THIS_MONDAY, [entry_values(WEDNESDAY, content="Họp thứ Tư"), entry_values(THURSDAY, content="Họp thứ Năm")]
+    )
+    clock.moment = clock.moment.replace(hour=23, minute=59, second=40)
+    home = client.get("/", HTTP_HOST="localhost")
+    week, html = get(client)
+    assert "Họp thứ Tư" in home.content.decode() and "max-age=20" in home["Cache-Control"]
+    assert "max-age=20" in week["Cache-Control"]
+    memory.forget_all()
+    assert client.get("/", HTTP_HOST="localhost").get("X-Page-Cache") == "HIT"
+
+    clock.advance(seconds=21)
+    memory.forget_all()
+    home, (week, html) = client.get("/", HTTP_HOST="localhost"), get(client)
+    assert home.get("X-Page-Cache") is None and week.get("X-Page-Cache") is None
+    assert "Họp thứ Năm" in home.content.decode() and "Họp thứ Tư" not in home.content.decode()
+    assert 'aria-current="date">Thứ Năm, 10/12/2026' in html
+
+
+def test_another_week_asked_by_name_keeps_the_usual_lifetime(client, publish_week, clock, settings):
+    clock.moment = clock.moment.replace(hour=23, minute=59, second=40)
+    response, _ = get(client, tuan=(Week.current().monday + datetime.timedelta(days=14)).strftime("%G-W%V"))
+    assert "max-age=20" not in response["Cache-Control"]
