@@ -23,6 +23,7 @@ from wagtail.search import index
 from core import freshness
 from core.content import ContentKind, SearchFields
 from core.models import BasePage, PortalPageQuerySet, RoutableBasePage
+from core.sections import ensure_section
 from core.text import normalize_html, normalize_text
 
 SECTION_SLUG = "thong-bao"
@@ -58,10 +59,7 @@ def clean_body(html):
 
 def _set_up_section(home):
     """A new ward site's /thong-bao/ section (ContentKind.home_setup): idempotent."""
-    if not AnnouncementIndexPage.objects.child_of(home).exists():
-        section = AnnouncementIndexPage(title=SECTION_TITLE, slug=SECTION_SLUG, show_in_menus=True)
-        home.add_child(instance=section)
-        section.save_revision().publish()
+    ensure_section(home, AnnouncementIndexPage, SECTION_TITLE, SECTION_SLUG)
 
 
 def _section_of(home, request):

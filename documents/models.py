@@ -19,6 +19,7 @@ from wagtail.search import index
 from core.content import ContentKind, SearchFields
 from core.forms import PortalPageForm
 from core.models import BasePage, PortalPageQuerySet, RoutableBasePage
+from core.sections import ensure_section
 from core.text import fold, normalize_text, vn_slugify
 from documents import status as statuses
 from documents.numbers import number_key
@@ -100,10 +101,7 @@ def _set_up_documents(home):
     if site is not None:
         DocumentType.ensure_standard(site, STANDARD_TYPES)
         DocumentField.ensure_standard(site, STANDARD_FIELDS)
-    if not DocumentIndexPage.objects.child_of(home).exists():
-        section = DocumentIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, show_in_menus=True)
-        home.add_child(instance=section)
-        section.save_revision().publish()
+    ensure_section(home, DocumentIndexPage, INDEX_TITLE, INDEX_SLUG)
 
 
 class DocumentIndexPage(RoutableBasePage):

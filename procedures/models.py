@@ -15,6 +15,7 @@ from wagtail.search import index
 from core.content import ContentKind, SearchFields
 from core.forms import PortalPageForm
 from core.models import BasePage, PortalPageQuerySet
+from core.sections import ensure_section
 from core.text import fold, vn_slugify
 
 INDEX_SLUG = "thu-tuc-hanh-chinh"
@@ -54,10 +55,7 @@ def lines_of(text):
 
 def _set_up_procedures(home):
     """A new ward site's /thu-tuc-hanh-chinh/ section (ContentKind.home_setup): idempotent."""
-    if not ProcedureIndexPage.objects.child_of(home).exists():
-        section = ProcedureIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, show_in_menus=True)
-        home.add_child(instance=section)
-        section.save_revision().publish()
+    ensure_section(home, ProcedureIndexPage, INDEX_TITLE, INDEX_SLUG)
 
 
 class ProcedureIndexPage(BasePage):

@@ -12,6 +12,7 @@ from wagtail.search import index
 from core import freshness
 from core.content import INVALIDATES_SITE, ContentKind
 from core.models import BasePage, RoutableBasePage
+from core.sections import ensure_section
 from schedule import listing
 from schedule.chairs import site_leaders
 from schedule.forms import ScheduleWeekForm
@@ -23,10 +24,7 @@ SCHEDULE_TITLE = "Lịch công tác"
 
 
 def _add_schedule_page(home):
-    if not SchedulePage.objects.child_of(home).exists():
-        schedule = SchedulePage(title=SCHEDULE_TITLE, slug=SCHEDULE_SLUG, show_in_menus=True)
-        home.add_child(instance=schedule)
-        schedule.save_revision().publish()
+    ensure_section(home, SchedulePage, SCHEDULE_TITLE, SCHEDULE_SLUG)
 
 
 def _home_today(home, request):
