@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "stats",
     "search",
     "intake",
+    "questions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
