@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from core.text import vn_slugify
 from intake import moderation
@@ -46,7 +47,9 @@ def publish(question, user):
     else:
         for name, value in fields.items():
             setattr(page, name, value)
-    page.save_revision(user=user).publish(user=user)
+    # Moderating citizen input is its own right (intake.moderation), not the page tree's: a moderator need not
+    # be an editor of the site's pages.
+    page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     question.page = page
     question.status = Question.Status.PUBLISHED
     question.decided_at = question.decided_at or now
@@ -58,7 +61,7 @@ def publish(question, user):
 @transaction.atomic
 def reject(question, user):
     if question.page_id and question.page.live:
-        question.page.unpublish(user=user)
+        UnpublishPageAction(question.page, user=user).execute(skip_permission_checks=True)
     question.status = Question.Status.REJECTED
     question.decided_at = timezone.now()
     question.save()
