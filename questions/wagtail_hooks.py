@@ -1,12 +1,14 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.snippets import PerSiteSnippetViewSet
 from intake.moderation import moderated_sites
 from questions import admin_views
 from questions.models import Topic
@@ -43,11 +45,20 @@ class TopicPermissionPolicy(BasePermissionPolicy):
         return Topic.objects.filter(site__in=moderated_sites(user))
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicForm(WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and "site" in self.fields:
+            self.fields["site"].queryset = moderated_sites(for_user)
+
+
+class TopicViewSet(PerSiteSnippetViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "site", "sort_order"]
-    list_filter = ["site"]
+    edit_handler = ObjectList(
+        [FieldPanel("site"), FieldPanel("name"), FieldPanel("sort_order")], base_form_class=TopicForm
+    )
 
     def get_queryset(self, request):
         return Topic.objects.filter(site__in=moderated_sites(request.user))

@@ -130,3 +130,20 @@ def test_the_purge_command_uses_the_setting_and_leaves_pending_questions(send, s
     second.refresh_from_db()
     assert first.email == "" and first.contacts_purged_at == later
     assert second.email == "lan@example.org"  # still waiting for an answer
+
+
+def test_moderators_edit_only_their_own_sites_topics(client, moderator, other_site, ward_site):
+    from questions.models import Topic
+
+    own = Topic.objects.filter(site=ward_site).first()
+    foreign = Topic.objects.filter(site=other_site).first()
+    client.force_login(moderator)
+    listing = client.get("/admin/snippets/questions/topic/").content.decode()
+    assert own.name in listing and "Bãi Cháy" not in listing
+    assert client.get(f"/admin/snippets/questions/topic/edit/{own.pk}/").status_code == 200
+    assert client.get(f"/admin/snippets/questions/topic/edit/{foreign.pk}/").status_code in (302, 403, 404)
+    edit = f"/admin/snippets/questions/topic/edit/{foreign.pk}/"
+    response = client.post(edit, {"name": "Đổi", "site": other_site.pk})
+    assert response.status_code in (302, 403, 404)
+    foreign.refresh_from_db()
+    assert foreign.name != "Đổi"
