@@ -3,11 +3,14 @@
 The form, the thank-you page and the lookup are private to their reader (the form sets the CSRF cookie; the
 other two name a code): never stored by the page cache or a proxy."""
 
+import re
+
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from core.text import remove_controls
 from intake import guard, moderation
 from intake.screen import screen
 from questions.forms import QuestionForm
@@ -15,6 +18,7 @@ from questions.models import Question, QuestionPage, Topic
 from questions.publishing import contact_days
 
 PURPOSE = "question"
+_CODE = re.compile(r"HD-[A-Z0-9]{10}")
 
 
 def _private(response):
@@ -93,8 +97,9 @@ def _receive(form, site):
 
 def _by_code(page, request):
     code = (request.GET.get("ma") or "").strip().upper()[:16]
-    if not code:
-        return code, None
+    if not _CODE.fullmatch(code):
+        # Never sent to the database as it is: PostgreSQL refuses a NUL in a query (a 500 otherwise).
+        return remove_controls(code), None
     return code, Question.objects.filter(site=page.get_site(), code=code).first()
 
 

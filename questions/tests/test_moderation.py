@@ -147,3 +147,25 @@ def test_moderators_edit_only_their_own_sites_topics(client, moderator, other_si
     assert response.status_code in (302, 403, 404)
     foreign.refresh_from_db()
     assert foreign.name != "Đổi"
+
+
+def test_hostile_input_never_gives_a_500_and_stays_inert_once_published(send, client, settings, moderator):
+    from core.tests.hostile_corpus import HOSTILE_STRINGS, assert_inert_html
+    from questions.publishing import publish
+
+    settings.PORTAL_INTAKE_RATE_PER_ADDRESS = 0
+    for text in HOSTILE_STRINGS:
+        response = send(text=text[:4000], full_name=text[:100])
+        assert response.status_code in (302, 400), text
+    questions = list(Question.objects.all())
+    assert len(questions) >= len(HOSTILE_STRINGS) - 3  # a few are nothing once controls are removed
+    for number, question in enumerate(questions):
+        question.public_title = f"Câu hỏi {number} {question.text[:50]}"
+        question.public_question = question.text
+        question.answer = question.text
+        question.answered_by = "UBND phường"
+        publish(question, moderator)
+    for url in ["/hoi-dap/", *(page.url for page in QuestionPage.objects.all())]:
+        response = client.get(url, HTTP_HOST="localhost")
+        assert response.status_code == 200
+        assert_inert_html(response.content.decode())
