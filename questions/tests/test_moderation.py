@@ -169,3 +169,14 @@ def test_hostile_input_never_gives_a_500_and_stays_inert_once_published(send, cl
         response = client.get(url, HTTP_HOST="localhost")
         assert response.status_code == 200
         assert_inert_html(response.content.decode())
+
+
+def test_a_wards_administrator_may_hand_out_its_moderator_group_only(staff, other_site, ward_site):
+    from accounts.users import administered_groups
+    from editorial.models import Role
+    from intake.moderation import ensure_moderator_group
+
+    groups = administered_groups(staff[Role.ADMIN])
+    assert ensure_moderator_group(ward_site) in groups
+    assert ensure_moderator_group(other_site) not in groups
+    assert not administered_groups(staff[Role.EDITOR]).exists()
