@@ -4,6 +4,7 @@ reaches the thank-you page; the proof of work is solved by pow.js in the page (a
 import time
 
 import pytest
+from django.utils import timezone
 
 from questions.models import Question
 
@@ -48,3 +49,26 @@ def test_errors_are_tied_to_their_fields_and_read_out(live_server, page, axe, wa
     assert "Vui lòng nhập họ và tên" in page.locator(f"#{described.split()[-1]}").inner_text()
     assert axe(page) == []
     assert not Question.objects.exists()
+
+
+def test_the_listing_lookup_and_a_published_answer_are_accessible(live_server, page, axe, ward_site, django_user_model):
+    from questions.models import Topic
+    from questions.publishing import publish
+
+    question = Question.objects.create(
+        site=ward_site,
+        topic=Topic.objects.filter(site=ward_site).first(),
+        full_name="Lê Thị Hoa",
+        email="hoa@example.org",
+        text="Xin hỏi giờ tiếp công dân của phường?",
+        consent_at=timezone.now(),
+        public_title="Giờ tiếp công dân của phường",
+        public_question="Xin hỏi giờ tiếp công dân của phường?",
+        answer="Sáng thứ Năm hằng tuần, từ 7 giờ 30 đến 11 giờ 30, tại trụ sở Ủy ban nhân dân phường.",
+        answered_by="Văn phòng HĐND và UBND phường",
+    )
+    page_ = publish(question, django_user_model.objects.create_superuser("root", password="x"))
+    for url in ("/hoi-dap/", page_.url, f"/hoi-dap/tra-cuu/?ma={question.code}"):
+        page.goto(live_server.url + url)
+        assert axe(page) == [], url
+    assert "Đã trả lời, đã đăng" in page.locator("[role=status]").inner_text()

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from intake.models import ModerationLog
@@ -180,3 +181,20 @@ def test_a_wards_administrator_may_hand_out_its_moderator_group_only(staff, othe
     assert ensure_moderator_group(ward_site) in groups
     assert ensure_moderator_group(other_site) not in groups
     assert not administered_groups(staff[Role.EDITOR]).exists()
+
+
+def test_a_published_answer_shows_at_once_on_a_cached_listing(send, client, moderator):
+    reader = Client()
+    first = reader.get("/hoi-dap/", HTTP_HOST="localhost")
+    assert first.status_code == 200 and "Chưa có câu hỏi nào" in first.content.decode()
+    again = reader.get("/hoi-dap/", HTTP_HOST="localhost")
+    assert again.get("X-Page-Cache") == "HIT" and "Chưa có câu hỏi nào" in again.content.decode()
+    send()
+    question = Question.objects.get()
+    client.force_login(moderator)
+    client.post(f"/admin/hoi-dap/{question.pk}/", publish_form())
+    after = reader.get("/hoi-dap/", HTTP_HOST="localhost")
+    assert "Thủ tục đăng ký tạm trú cho trẻ mới sinh" in after.content.decode()
+    form = reader.get("/hoi-dap/gui-cau-hoi/", HTTP_HOST="localhost")
+    assert reader.get("/hoi-dap/gui-cau-hoi/", HTTP_HOST="localhost").get("X-Page-Cache") != "HIT"
+    assert "no-store" in form["Cache-Control"]
