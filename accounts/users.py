@@ -2,27 +2,32 @@
 
 Wagtail lets anyone holding `users.change_user` edit every account and grant superuser status.
 A ward's Quản trị holds that permission, so here they only see, edit and delete users who belong
-to one of their site's editorial groups, may only hand out those groups, and never superuser.
+to one of their site's groups (editorial roles, citizen-input moderators), may only hand out those groups,
+and never superuser.
 Superusers keep the unrestricted admin.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_views
 
 from editorial.models import Role, SiteRole
+from intake.models import ModeratorGroup
 
 User = get_user_model()
 
 
 def administered_groups(user):
-    """The groups a user may hand out: every group of each site where they are Quản trị."""
+    """The groups a user may hand out: every group of each site where they are Quản trị (its editorial groups
+    and its citizen-input moderators, intake.moderation)."""
     if user.is_superuser:
         return Group.objects.all()
     sites = SiteRole.objects.for_user(user).filter(role=Role.ADMIN).values("site_id")
-    return Group.objects.filter(site_role__site_id__in=sites)
+    moderators = ModeratorGroup.objects.filter(site_id__in=sites).values("group_id")
+    return Group.objects.filter(Q(site_role__site_id__in=sites) | Q(pk__in=moderators))
 
 
 def administered_users(user):

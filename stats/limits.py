@@ -38,6 +38,16 @@ def seconds_to_wait(site_id, ip):
     return int((slot + 1) * span - now) + 1
 
 
+def count_in_window(name, span):
+    """Count one more event under `name` (already keyed: never an address) in the current window of `span`
+    seconds, and return (its number in the window, seconds until the window ends). Other limits (the citizen
+    forms, intake.limits) count here, with the same fallback while the shared cache is away."""
+    span = max(1, int(span))
+    now = time.time()
+    slot = int(now // span)
+    return _count(f"{name}:{slot}", span), int((slot + 1) * span - now) + 1
+
+
 def _count(key, span):
     """This beacon's number in its window."""
     cache = caches[CACHE_ALIAS]

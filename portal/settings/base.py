@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "accounts",
     "stats",
     "search",
+    "intake",
+    "questions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -427,3 +429,18 @@ PORTAL_STATS_REDIS_RETRY_SECONDS = float(os.environ.get("PORTAL_STATS_REDIS_RETR
 PORTAL_STATS_RATE_LIMIT = int(os.environ.get("PORTAL_STATS_RATE_LIMIT", "120"))
 PORTAL_STATS_RATE_WINDOW = int(os.environ.get("PORTAL_STATS_RATE_WINDOW", "60"))
 PORTAL_STATS_VISITORS_PER_ADDRESS = int(os.environ.get("PORTAL_STATS_VISITORS_PER_ADDRESS", "50"))
+
+# Citizen input (intake/, docs/citizen-input.md). Submissions per visitor's network per window (every POST
+# counts), items a site's queue takes per window (only those that passed every other check), the least time
+# between showing a form and sending it, the largest body, the proof-of-work's search space and lifetime.
+PORTAL_INTAKE_RATE_PER_ADDRESS = int(os.environ.get("PORTAL_INTAKE_RATE_PER_ADDRESS", "5"))
+PORTAL_INTAKE_RATE_WINDOW = int(os.environ.get("PORTAL_INTAKE_RATE_WINDOW", "600"))
+PORTAL_INTAKE_RATE_PER_SITE = int(os.environ.get("PORTAL_INTAKE_RATE_PER_SITE", "100"))
+PORTAL_INTAKE_SITE_WINDOW = int(os.environ.get("PORTAL_INTAKE_SITE_WINDOW", "3600"))
+PORTAL_INTAKE_MIN_SECONDS = float(os.environ.get("PORTAL_INTAKE_MIN_SECONDS", "5"))
+PORTAL_INTAKE_MAX_BYTES = int(os.environ.get("PORTAL_INTAKE_MAX_BYTES", str(32 * 1024)))
+PORTAL_INTAKE_POW_MAX_NUMBER = int(os.environ.get("PORTAL_INTAKE_POW_MAX_NUMBER", "100000"))
+PORTAL_INTAKE_POW_SECONDS = int(os.environ.get("PORTAL_INTAKE_POW_SECONDS", str(2 * 3600)))
+# Days after a question is answered (or rejected) when its asker's contact details are deleted
+# (`manage.py purge_question_contacts`, run daily by deploy/systemd/portal-purge-contacts.timer).
+PORTAL_QUESTION_CONTACT_DAYS = int(os.environ.get("PORTAL_QUESTION_CONTACT_DAYS", "90"))
