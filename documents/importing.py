@@ -44,6 +44,7 @@ class Report:
     updated: int = 0
     unchanged: int = 0
     errors: list = field(default_factory=list)  # (line number, reason)
+    page_ids: list = field(default_factory=list)  # the documents created or updated
 
     @property
     def ok(self):
@@ -191,10 +192,12 @@ class DocumentImporter:
         for line in landed:
             try:
                 with transaction.atomic():
-                    outcome = self.save(line)
+                    outcome, page_id = self.save(line)
             except ValidationError as exc:
                 report.errors.append((line.number, "; ".join(exc.messages)))
                 continue
+            if outcome != "unchanged":
+                report.page_ids.append(page_id)
             setattr(report, outcome, getattr(report, outcome) + 1)
         return report
 
@@ -223,7 +226,7 @@ class DocumentImporter:
             and [(k, t.pk) for k, t in targets] == old_relations
         )
         if same:
-            return "unchanged"
+            return "unchanged", page.pk
         for key, value in line.values.items():
             setattr(page, key, value)
         if hashes != old_hashes:
@@ -233,7 +236,7 @@ class DocumentImporter:
         if created:
             self.section.add_child(instance=page)
         page.save_revision().publish()
-        return "created" if created else "updated"
+        return ("created" if created else "updated"), page.pk
 
     def _store(self, name, data):
         from editorial.roles import site_collection

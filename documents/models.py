@@ -437,6 +437,8 @@ class DocumentFile(Orderable):
     scanned = models.BooleanField(_("bản quét"), default=False, editable=False)
     page_texts = models.JSONField(default=list, blank=True, editable=False)
     read_hash = models.CharField(max_length=40, blank=True, editable=False)
+    # A scan whose page_texts were read by OCR (documents/ocr.py): machine-read, it may hold mistakes.
+    ocr = models.BooleanField(_("chữ nhận dạng tự động (OCR)"), default=False, editable=False)
     text_note = models.CharField(_("chữ trong tệp"), max_length=120, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("label"), FieldPanel("text_note", read_only=True)]
@@ -452,20 +454,32 @@ class DocumentFile(Orderable):
             document._set_document_file_metadata()
             document.save(update_fields=["file_hash", "file_size"])
         if self.read_hash == document.file_hash:
+            if self.scanned and not self.ocr:  # its OCR text may have come since (or this is an older revision)
+                self.use_ocr_text()
             return
         with document.open_file() as handle:
             data = handle.read()
         found = extract(data, self.extension)
         self.page_texts, self.page_count, self.scanned = found.pages, found.page_count, found.scanned
         self.read_hash = document.file_hash
+        self.ocr = False
         if found.scanned:
             self.text_note = _("Bản quét: không có lớp chữ, tìm kiếm không đọc được nội dung tệp.")
+            self.use_ocr_text()
         elif not found.readable:
             self.text_note = _("Không đọc được chữ trong tệp.")
         elif self.page_texts:
             self.text_note = _("Có lớp chữ: tìm kiếm đọc được nội dung tệp.")
         else:
             self.text_note = ""
+
+    def use_ocr_text(self):
+        """A scan's text read by OCR, if `manage.py ocr_documents` has read this file's content already."""
+        found = OcrText.objects.filter(file_hash=self.read_hash).first()
+        if found is None or not any(text.strip() for text in found.pages):
+            return
+        self.page_texts, self.ocr = found.pages, True
+        self.text_note = _("Bản quét, chữ nhận dạng tự động (OCR): tìm kiếm đọc được nhưng có thể sai chữ.")
 
     @property
     def extension(self):
@@ -479,6 +493,23 @@ class DocumentFile(Orderable):
         """The name the reader's browser saves it under: the number, then the label."""
         stem = normalize_text(f"{self.page.number} {self.label}".replace("/", "-")) or "van-ban"
         return f"{stem}.{self.extension}"
+
+
+class OcrText(models.Model):
+    """What Tesseract read on a scan, by the file's content (Wagtail's file_hash), page by page; empty pages and
+    an error when it could not (then the file is not tried again until its content changes)."""
+
+    file_hash = models.CharField(max_length=40, unique=True)
+    pages = models.JSONField(default=list)
+    error = models.CharField(max_length=200, blank=True)
+    read_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("chữ nhận dạng từ bản quét")
+        verbose_name_plural = _("chữ nhận dạng từ bản quét")
+
+    def __str__(self):
+        return self.file_hash
 
 
 class DocumentRelation(Orderable):

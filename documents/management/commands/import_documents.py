@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from documents import ocr
 from documents.importing import DocumentImporter, site_for
 
 
@@ -31,6 +32,13 @@ class Command(BaseCommand):
         importer = DocumentImporter(site, Path(file).resolve().parent)
         with tqdm(total=len(lines), unit=_("dòng"), file=sys.stderr, disable=None, leave=False) as progress:
             report = importer.import_lines(lines, progress=progress)
+        # Scans among the files: read by OCR here, off the web request (nothing happens without Tesseract).
+        read, unread = ocr.run(page_ids=report.page_ids) if report.page_ids else (0, 0)
+        if read or unread:
+            self.stdout.write(
+                _("Nhận dạng chữ (OCR): %(read)d tệp bản quét đã đọc, %(unread)d tệp không đọc được.")
+                % {"read": read, "unread": unread}
+            )
         for number, reason in report.errors:
             self.stderr.write(_("Dòng %(line)d: %(reason)s") % {"line": number, "reason": reason})
         self.stdout.write(
