@@ -253,6 +253,12 @@ class DocumentPage(RoutableBasePage):
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
+        # /van-ban/ filters by type, field or issuer, often with a year, and lists newest first.
+        indexes = [
+            models.Index(fields=["doc_type", "issued"], name="documents_type_issued"),
+            models.Index(fields=["doc_field", "issued"], name="documents_field_issued"),
+            models.Index(fields=["issuer", "issued"], name="documents_issuer_issued"),
+        ]
 
     # --- what is derived on save ---------------------------------------------------------------------------
 
@@ -274,22 +280,27 @@ class DocumentPage(RoutableBasePage):
             self.title = self.compose_title()
         super().full_clean(*args, **kwargs)
 
-    def save(self, *args, **kwargs):
+    def derive_fields(self, page_texts=None):
+        """Everything save() fills from the typed fields; `page_texts`: the files' text (None: read the files)."""
         self.normalise_text_fields()
         self.number_key = number_key(self.number)
         if self.number or self.summary:
             self.title = self.compose_title()
         self.issued_at = _issued_at(self.issued) if self.issued else None
         self.effective = self.effective or self.issued
-        texts = []
-        for attached in self.files.all():
-            attached.read_text()
-            texts.extend(attached.page_texts or [])
-        self.file_text = "\n".join(texts)
+        if page_texts is None:
+            page_texts = []
+            for attached in self.files.all():
+                attached.read_text()
+                page_texts.extend(attached.page_texts or [])
+        self.file_text = "\n".join(page_texts)
         kind = self.doc_type.name if self.doc_type_id else ""
         field_name = self.doc_field.name if self.doc_field_id else ""
         spelled = " ".join(self.number_key.split("-"))
         self.folded_text = fold(" ".join([spelled, kind, field_name, self.summary or "", self.issuer, self.signer]))
+
+    def save(self, *args, **kwargs):
+        self.derive_fields()
         return super().save(*args, **kwargs)
 
     # --- checks --------------------------------------------------------------------------------------------
