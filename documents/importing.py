@@ -232,7 +232,8 @@ class DocumentImporter:
         if hashes != old_hashes:
             page.files = [DocumentFile(document=self._store(name, data)) for name, data in line.files]
         page.relations = [DocumentRelation(kind=kind, target=target) for kind, target in targets]
-        page.full_clean_for_import(self.section)
+        # No separate check first: add_child's save (a live page) and save_revision run the model's full checks
+        # (number clash, dates, the site's lists), and a ValidationError there undoes the line's transaction.
         if created:
             self.section.add_child(instance=page)
         page.save_revision().publish()

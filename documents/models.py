@@ -345,7 +345,9 @@ class DocumentPage(RoutableBasePage):
         """Another document of the site with the same number, type and year, or None."""
         if site is None or not (self.number and self.doc_type_id and self.issued):
             return None
-        others = DocumentPage.objects.descendant_of(site.root_page).filter(
+        # Types are the site's own list (clean() refuses another site's), so the type names the site: no tree
+        # query, the number's index answers (this runs on every clean, four times a document on import).
+        others = DocumentPage.objects.filter(
             doc_type_id=self.doc_type_id, issued__year=self.issued.year, number_key=number_key(self.number)
         )
         return others.exclude(pk=self.pk).first() if self.pk else others.first()
