@@ -449,6 +449,16 @@ def child(backend, folder, size):
         per_query=per_query,
     )
 
+    measure_import(folder, result)
+    print("RESULT " + json.dumps(result, ensure_ascii=False), flush=True)
+
+
+def measure_import(folder, result):
+    """`manage.py import_documents` of the import set, timed (wall and this process's CPU)."""
+    from django.core.management import call_command
+
+    from documents.models import DocumentFile, DocumentPage
+
     result["load_average_import"] = os.getloadavg()[0]
     import_file = Path(folder) / "import" / "van-ban.jsonl"
     before = DocumentPage.objects.count()
@@ -459,13 +469,28 @@ def child(backend, folder, size):
     result["imported"] = DocumentPage.objects.count() - before
     result["imported_files"] = DocumentFile.objects.filter(page__number__endswith="/UBND-NV").count()
     result["load_average_end"] = os.getloadavg()[0]
+
+
+def child_import_only(backend, folder):
+    """--import-only: the bulk set (its PDFs stored, not read) and the search index, then the import alone."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    result = {"backend": backend}
+    call_command("migrate", verbosity=0)
+    insert_documents(folder)
+    call_command("rebuild_search_index", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    measure_import(folder, result)
     print("RESULT " + json.dumps(result, ensure_ascii=False), flush=True)
 
 
 # --- parent: orchestration and report --------------------------------------------------------------------
 
 
-def run_backend(backend, folder, quick):
+def run_backend(backend, folder, quick, import_only=False):
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test")
     media = tempfile.mkdtemp(prefix="docbench-media-")
     env["MEDIA_ROOT"] = media
@@ -480,7 +505,8 @@ def run_backend(backend, folder, quick):
         env["DATABASE_URL"] = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + PG_BENCH_DB
     command = [sys.executable, __file__, "--child", backend, "--folder", str(folder)]
     try:
-        output = subprocess.run(command + (["--quick"] if quick else []), env=env, capture_output=True, text=True)
+        command += (["--quick"] if quick else []) + (["--import-only"] if import_only else [])
+        output = subprocess.run(command, env=env, capture_output=True, text=True)
         lines = [line for line in output.stdout.splitlines() if line.startswith("RESULT ")]
         if output.returncode or not lines:
             sys.stderr.write(output.stdout[-5000:] + output.stderr[-5000:])
@@ -562,10 +588,14 @@ def main():
     parser.add_argument("--child")
     parser.add_argument("--folder")
     parser.add_argument("--json", help="also write the raw results to this file")
+    parser.add_argument("--import-only", action="store_true", help="measure import_documents alone")
     args = parser.parse_args()
     size = QUICK if args.quick else FULL
     if args.child:
-        child(args.child, args.folder, size)
+        if args.import_only:
+            child_import_only(args.child, args.folder)
+        else:
+            child(args.child, args.folder, size)
         return
     with tempfile.TemporaryDirectory(prefix="docbench-") as folder:
         started = time.perf_counter()
@@ -574,9 +604,17 @@ def main():
         results = []
         for backend in args.backends.split(","):
             print(f"… {backend}", file=sys.stderr, flush=True)
-            results.append(run_backend(backend.strip(), folder, args.quick))
+            results.append(run_backend(backend.strip(), folder, args.quick, args.import_only))
             if args.json:  # kept as each database finishes
                 Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    if args.import_only:
+        for r in results:
+            print(
+                f"{r['backend']}: import_documents of {r['imported']:,} documents ({r['imported_files']:,} files) "
+                f"{r['import_s']:.0f} s wall, {r['import_cpu_s']:.0f} s CPU; load average "
+                f"{r['load_average_import']:.1f} → {r['load_average_end']:.1f}"
+            )
+        return
     print(report(results, size, generated_pages, generate_s))
 
 
