@@ -56,11 +56,16 @@ def annotate(queryset, day=None):
 
 
 def _conditions(day):
-    expired = Q(is_replaced=True) | Q(expires__lt=day)
-    not_yet = Q(effective__gt=day) & ~expired
-    partly = Q(is_amended=True) & ~expired & ~not_yet
-    valid = ~expired & ~not_yet & ~partly
-    return {EXPIRED: expired, NOT_YET: not_yet, PARTLY_EXPIRED: partly, VALID: valid}
+    """The order of status_of() (expired, not yet, partly, valid) written so each flag appears once a condition:
+    an Exists repeated in a condition is evaluated again (PostgreSQL planned five subqueries for "valid")."""
+    replaced, lapsed = Q(is_replaced=True), Q(expires__lt=day)
+    ahead, amended = Q(effective__gt=day), Q(is_amended=True)
+    return {
+        EXPIRED: replaced | lapsed,
+        NOT_YET: ahead & ~replaced & ~lapsed,
+        PARTLY_EXPIRED: amended & ~replaced & ~lapsed & ~ahead,
+        VALID: ~replaced & ~lapsed & ~ahead & ~amended,
+    }
 
 
 def filter_by(queryset, code, day=None):
