@@ -8,7 +8,7 @@ so importing the same file twice updates instead of duplicating.
 import datetime
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -32,6 +32,16 @@ from documents.numbers import number_key
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 REQUIRED = ("number", "type", "issuer", "issued", "summary")
+
+
+@dataclass
+class DocumentReport(ImportReport):
+    page_ids: list = field(default_factory=list)  # the documents created or updated: their scans go to OCR
+
+    def count(self, outcome, page_id=None):
+        super().count(outcome)
+        if outcome != "unchanged" and page_id is not None:
+            self.page_ids.append(page_id)
 
 
 @dataclass
@@ -147,7 +157,7 @@ class DocumentImporter:
 
     def import_lines(self, lines, progress=None):
         """Import each (line number, bytes or text) as one document (core.importing.read_lines)."""
-        report = ImportReport()
+        report = DocumentReport()
         if self.section is None:
             report.refuse(0, "trang phường chưa có mục Văn bản")
             return report
@@ -174,11 +184,11 @@ class DocumentImporter:
         for line in landed:
             try:
                 with transaction.atomic():
-                    outcome = self.save(line)
+                    outcome, page_id = self.save(line)
             except ValidationError as exc:
                 report.refuse(line.number, "; ".join(exc.messages))
                 continue
-            report.count(outcome)
+            report.count(outcome, page_id)
         return report
 
     def _target(self, number):
@@ -206,17 +216,18 @@ class DocumentImporter:
             and [(k, t.pk) for k, t in targets] == old_relations
         )
         if same:
-            return "unchanged"
+            return "unchanged", page.pk
         for key, value in line.values.items():
             setattr(page, key, value)
         if hashes != old_hashes:
             page.files = [DocumentFile(document=self._store(name, data)) for name, data in line.files]
         page.relations = [DocumentRelation(kind=kind, target=target) for kind, target in targets]
-        page.full_clean_for_import(self.section)
+        # No separate check first: add_child's save (a live page) and save_revision run the model's full checks
+        # (number clash, dates, the site's lists), and a ValidationError there undoes the line's transaction.
         if created:
             self.section.add_child(instance=page)
         page.save_revision().publish()
-        return "created" if created else "updated"
+        return ("created" if created else "updated"), page.pk
 
     def _store(self, name, data):
         from editorial.roles import site_collection

@@ -251,6 +251,12 @@ class DocumentPage(RoutableBasePage):
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
+        # /van-ban/ filters by type, field or issuer, often with a year, and lists newest first.
+        indexes = [
+            models.Index(fields=["doc_type", "issued"], name="documents_type_issued"),
+            models.Index(fields=["doc_field", "issued"], name="documents_field_issued"),
+            models.Index(fields=["issuer", "issued"], name="documents_issuer_issued"),
+        ]
 
     # --- what is derived on save ---------------------------------------------------------------------------
 
@@ -272,22 +278,27 @@ class DocumentPage(RoutableBasePage):
             self.title = self.compose_title()
         super().full_clean(*args, **kwargs)
 
-    def save(self, *args, **kwargs):
+    def derive_fields(self, page_texts=None):
+        """Everything save() fills from the typed fields; `page_texts`: the files' text (None: read the files)."""
         self.normalise_text_fields()
         self.number_key = number_key(self.number)
         if self.number or self.summary:
             self.title = self.compose_title()
         self.issued_at = _issued_at(self.issued) if self.issued else None
         self.effective = self.effective or self.issued
-        texts = []
-        for attached in self.files.all():
-            attached.read_text()
-            texts.extend(attached.page_texts or [])
-        self.file_text = "\n".join(texts)
+        if page_texts is None:
+            page_texts = []
+            for attached in self.files.all():
+                attached.read_text()
+                page_texts.extend(attached.page_texts or [])
+        self.file_text = "\n".join(page_texts)
         kind = self.doc_type.name if self.doc_type_id else ""
         field_name = self.doc_field.name if self.doc_field_id else ""
         spelled = " ".join(self.number_key.split("-"))
         self.folded_text = fold(" ".join([spelled, kind, field_name, self.summary or "", self.issuer, self.signer]))
+
+    def save(self, *args, **kwargs):
+        self.derive_fields()
         return super().save(*args, **kwargs)
 
     # --- checks --------------------------------------------------------------------------------------------
@@ -332,7 +343,9 @@ class DocumentPage(RoutableBasePage):
         """Another document of the site with the same number, type and year, or None."""
         if site is None or not (self.number and self.doc_type_id and self.issued):
             return None
-        others = DocumentPage.objects.descendant_of(site.root_page).filter(
+        # Types are the site's own list (clean() refuses another site's), so the type names the site: no tree
+        # query, the number's index answers (this runs on every clean, four times a document on import).
+        others = DocumentPage.objects.filter(
             doc_type_id=self.doc_type_id, issued__year=self.issued.year, number_key=number_key(self.number)
         )
         return others.exclude(pk=self.pk).first() if self.pk else others.first()
@@ -435,6 +448,8 @@ class DocumentFile(Orderable):
     scanned = models.BooleanField(_("bản quét"), default=False, editable=False)
     page_texts = models.JSONField(default=list, blank=True, editable=False)
     read_hash = models.CharField(max_length=40, blank=True, editable=False)
+    # A scan whose page_texts were read by OCR (documents/ocr.py): machine-read, it may hold mistakes.
+    ocr = models.BooleanField(_("chữ nhận dạng tự động (OCR)"), default=False, editable=False)
     text_note = models.CharField(_("chữ trong tệp"), max_length=120, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("label"), FieldPanel("text_note", read_only=True)]
@@ -450,20 +465,32 @@ class DocumentFile(Orderable):
             document._set_document_file_metadata()
             document.save(update_fields=["file_hash", "file_size"])
         if self.read_hash == document.file_hash:
+            if self.scanned and not self.ocr:  # its OCR text may have come since (or this is an older revision)
+                self.use_ocr_text()
             return
         with document.open_file() as handle:
             data = handle.read()
         found = extract(data, self.extension)
         self.page_texts, self.page_count, self.scanned = found.pages, found.page_count, found.scanned
         self.read_hash = document.file_hash
+        self.ocr = False
         if found.scanned:
             self.text_note = _("Bản quét: không có lớp chữ, tìm kiếm không đọc được nội dung tệp.")
+            self.use_ocr_text()
         elif not found.readable:
             self.text_note = _("Không đọc được chữ trong tệp.")
         elif self.page_texts:
             self.text_note = _("Có lớp chữ: tìm kiếm đọc được nội dung tệp.")
         else:
             self.text_note = ""
+
+    def use_ocr_text(self):
+        """A scan's text read by OCR, if `manage.py ocr_documents` has read this file's content already."""
+        found = OcrText.objects.filter(file_hash=self.read_hash).first()
+        if found is None or not any(text.strip() for text in found.pages):
+            return
+        self.page_texts, self.ocr = found.pages, True
+        self.text_note = _("Bản quét, chữ nhận dạng tự động (OCR): tìm kiếm đọc được nhưng có thể sai chữ.")
 
     @property
     def extension(self):
@@ -477,6 +504,23 @@ class DocumentFile(Orderable):
         """The name the reader's browser saves it under: the number, then the label."""
         stem = normalize_text(f"{self.page.number} {self.label}".replace("/", "-")) or "van-ban"
         return f"{stem}.{self.extension}"
+
+
+class OcrText(models.Model):
+    """What Tesseract read on a scan, by the file's content (Wagtail's file_hash), page by page; empty pages and
+    an error when it could not (then the file is not tried again until its content changes)."""
+
+    file_hash = models.CharField(max_length=40, unique=True)
+    pages = models.JSONField(default=list)
+    error = models.CharField(max_length=200, blank=True)
+    read_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("chữ nhận dạng từ bản quét")
+        verbose_name_plural = _("chữ nhận dạng từ bản quét")
+
+    def __str__(self):
+        return self.file_hash
 
 
 class DocumentRelation(Orderable):

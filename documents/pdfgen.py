@@ -84,6 +84,11 @@ def _font():
     raise FileNotFoundError("no TrueType font with Vietnamese letters (fonts-liberation or fonts-dejavu-core)")
 
 
+@cache
+def _compressed(data):
+    return zlib.compress(data)
+
+
 def _lines(paragraphs):
     lines = []
     for paragraph in paragraphs:
@@ -123,7 +128,7 @@ def make_pdf(pages):
     page_tree = add(None)
     font_ref = None
     if font is not None:
-        font_file = zlib.compress(font.data)
+        font_file = _compressed(font.data)
         file_ref = add(
             b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(font_file), len(font.data))
             + font_file

@@ -56,11 +56,16 @@ def annotate(queryset, day=None):
 
 
 def _conditions(day):
-    expired = Q(is_replaced=True) | Q(expires__lt=day)
-    not_yet = Q(effective__gt=day) & ~expired
-    partly = Q(is_amended=True) & ~expired & ~not_yet
-    valid = ~expired & ~not_yet & ~partly
-    return {EXPIRED: expired, NOT_YET: not_yet, PARTLY_EXPIRED: partly, VALID: valid}
+    """The order of status_of() (expired, not yet, partly, valid) written so each flag appears once a condition:
+    an Exists repeated in a condition is evaluated again (PostgreSQL planned five subqueries for "valid")."""
+    replaced, lapsed = Q(is_replaced=True), Q(expires__lt=day)
+    ahead, amended = Q(effective__gt=day), Q(is_amended=True)
+    return {
+        EXPIRED: replaced | lapsed,
+        NOT_YET: ahead & ~replaced & ~lapsed,
+        PARTLY_EXPIRED: amended & ~replaced & ~lapsed & ~ahead,
+        VALID: ~replaced & ~lapsed & ~ahead & ~amended,
+    }
 
 
 def filter_by(queryset, code, day=None):
@@ -71,15 +76,26 @@ def filter_by(queryset, code, day=None):
 def status_of(document, day=None):
     """The status of one document on `day`, with the document that ended or changed it."""
     day = day or today()
+    acting = {}
+    if not (document.expires and document.expires < day):
+        for relation in document.acted_on_by(day):
+            acting.setdefault(relation.kind, relation.source)
+    return _decide(document, day, acting.get(REPLACES), acting.get(AMENDS))
+
+
+def listed_status(document, day=None):
+    """The status of a document of annotate()'s queryset, from its flags: no query (a listing's rows)."""
+    return _decide(document, day or today(), document.is_replaced, document.is_amended)
+
+
+def _decide(document, day, replaced, amended):
+    """`replaced`, `amended`: the acting document, or just True when only known to exist."""
     if document.expires and document.expires < day:
         return Status(EXPIRED)
-    acting = {}
-    for relation in document.acted_on_by(day):
-        acting.setdefault(relation.kind, relation.source)
-    if REPLACES in acting:
-        return Status(EXPIRED, acting[REPLACES])
+    if replaced:
+        return Status(EXPIRED, None if replaced is True else replaced)
     if document.effective and document.effective > day:
         return Status(NOT_YET)
-    if AMENDS in acting:
-        return Status(PARTLY_EXPIRED, acting[AMENDS])
+    if amended:
+        return Status(PARTLY_EXPIRED, None if amended is True else amended)
     return Status(VALID)

@@ -120,6 +120,30 @@ def test_status_filter_matches_the_status_shown(documents, client, make_document
     assert _numbers(client.get("/van-ban/?tinh-trang=het-hieu-luc-mot-phan")) == ["15/QĐ-UBND"]
 
 
+def test_a_new_issuer_and_year_are_offered_once_their_document_is_published(documents, client, make_document):
+    offered = 'value="Công an phường Hồng Gai"'
+    first = client.get("/van-ban/", {"co-quan": "Công an phường Hồng Gai", "nam": "2019"})
+    assert offered not in first.content.decode()  # the filters' lists are kept between requests from here
+    assert "không có giá trị" in first.content.decode()
+    ward_site = documents["qd"].get_site()
+    made = make_document(
+        ward_site,
+        "3/KH-CAP",
+        "Kế hoạch tuần tra",
+        doc_type="ke-hoach",
+        issuer="Công an phường Hồng Gai",
+        issued=datetime.date(2019, 2, 1),
+        publish=False,
+    )
+    assert offered not in client.get("/van-ban/").content.decode()  # a draft is not listed
+    made.save_revision().publish()
+    response = client.get("/van-ban/", {"co-quan": "Công an phường Hồng Gai", "nam": "2019"})
+    assert _numbers(response) == ["3/KH-CAP"]
+    assert "không có giá trị" not in response.content.decode() and offered in response.content.decode()
+    made.unpublish()
+    assert offered not in client.get("/van-ban/").content.decode()
+
+
 def test_rss_lists_new_documents(documents, client):
     response = client.get("/van-ban/rss/")
     body = response.content.decode()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.importing import ImportCommand
+from documents import ocr
 from documents.importing import DocumentImporter, site_for
 
 
@@ -29,4 +30,11 @@ class Command(ImportCommand):
         importer = DocumentImporter(site, Path(file).resolve().parent)
         with self.progress(len(lines)) as progress:
             report = importer.import_lines(lines, progress=progress)
+        # Scans among the files: read by OCR here, off the web request (nothing happens without Tesseract).
+        read, unread = ocr.run(page_ids=report.page_ids) if report.page_ids else (0, 0)
+        if read or unread:
+            self.stdout.write(
+                _("Nhận dạng chữ (OCR): %(read)d tệp bản quét đã đọc, %(unread)d tệp không đọc được.")
+                % {"read": read, "unread": unread}
+            )
         self.finish(report)
