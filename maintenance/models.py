@@ -91,6 +91,10 @@ class MaintenanceNotice(models.Model):
         start = formats.date_format(timezone.localtime(self.starts_at), "d/m/Y H:i")
         return f"{where}: {start}"
 
+    def save(self, *args, **kwargs):
+        self.reason = normalize_text(self.reason or "", multiline=True)
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         self.reason = normalize_text(self.reason or "", multiline=True)
@@ -119,7 +123,3 @@ class MaintenanceNotice(models.Model):
                     }
                 }
             )
-
-    def save(self, *args, **kwargs):
-        self.reason = normalize_text(self.reason or "", multiline=True)
-        super().save(*args, **kwargs)
