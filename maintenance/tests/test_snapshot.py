@@ -74,3 +74,15 @@ def test_a_new_snapshot_replaces_the_old_one_whole(ward_site, articles, tmp_path
 def test_an_unknown_host_is_refused(ward_site, tmp_path):
     with pytest.raises(CommandError, match="Không có trang nào với tên miền"):
         call_command("export_static_snapshot", "--out", str(tmp_path), "--site", "khong-co.example")
+
+
+def test_the_timer_writes_where_the_deploy_nginx_reads():
+    from django.conf import settings
+
+    from deploy.render_nginx import SNAPSHOT_DIR
+
+    unit = (settings.BASE_DIR / "deploy" / "systemd" / "portal-snapshot.service").read_text()
+    command = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    assert command.endswith(f"manage.py export_static_snapshot --out {SNAPSHOT_DIR}")
+    timer = (settings.BASE_DIR / "deploy" / "systemd" / "portal-snapshot.timer").read_text()
+    assert "OnCalendar=hourly" in timer
