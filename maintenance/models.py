@@ -53,7 +53,7 @@ def earliest_planned_start(announced):
 class MaintenanceNotice(models.Model):
     site = models.ForeignKey(
         Site,
-        verbose_name=_("Trang"),
+        verbose_name=_("Trang thông tin"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,

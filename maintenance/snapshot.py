@@ -21,6 +21,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import content
@@ -140,7 +141,9 @@ def _replace_link(out, host, version):
     """Point <out>/<host> at `version` in one rename, then remove the copies it no longer names."""
     link = out / host
     if link.exists() and not link.is_symlink():
-        raise SnapshotError(f"{link} không phải liên kết do lệnh này tạo; hãy xoá hoặc đổi tên trước.")
+        raise SnapshotError(
+            _("%(path)s không phải liên kết do lệnh này tạo; hãy xoá hoặc đổi tên trước.") % {"path": link}
+        )
     temporary = out / f".{host}.link-{os.getpid()}"
     if temporary.is_symlink():
         temporary.unlink()
@@ -167,7 +170,7 @@ def export_site(site, out, articles=LATEST_ARTICLES, now=None):
             if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
                 result.skipped.append((path, response.status_code))
                 if path == "/":
-                    raise SnapshotError(f"{host}: trang chủ trả về mã {response.status_code}.")
+                    raise SnapshotError(_("trang chủ trả về mã %(status)s") % {"status": response.status_code})
                 continue
             page_html = response.content.decode("utf-8")
             title = _TITLE.search(page_html)
