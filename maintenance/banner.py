@@ -15,7 +15,9 @@ from core.generations import shared_cache
 
 logger = logging.getLogger(__name__)
 CACHE_KEY = "maint:notices"
-CACHE_SECONDS = 3600
+# Short, so a list read from the database just before a notice was committed and stored just after the notice
+# emptied it (signals.py) is not kept long.
+CACHE_SECONDS = 60
 
 
 def _read_database():

@@ -87,7 +87,7 @@ class MaintenanceNotice(models.Model):
         ]
 
     def __str__(self):
-        where = self.site.site_name or self.site.hostname if self.site_id else _("Tất cả các trang")
+        where = (self.site.site_name or self.site.hostname) if self.site_id else _("Tất cả các trang")
         start = formats.date_format(timezone.localtime(self.starts_at), "d/m/Y H:i")
         return f"{where}: {start}"
 

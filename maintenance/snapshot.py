@@ -1,13 +1,14 @@
 """A saved copy of each site's essential pages, which nginx serves while the application servers are down.
 
 Written per host under the output folder: `<out>/<host>` is a symbolic link to the newest complete copy
-(`<out>/.<host>.<stamp>`), replaced in one rename once every file is written, so nginx never sees half a copy;
+(`<out>/.<host>@<stamp>`), replaced in one rename once every file is written, so nginx never sees half a copy;
 the previous copy is removed after. Inside: each page at `<path>/index.html` (links between them are the site's
 own root-relative links, so they work as they are), the static and media files they name, and
 `_snapshot/unavailable.html` for any other address. Every page carries a note that it is a saved copy and from
 when. See docs/deploy.md, "Tạm ngừng có kế hoạch / planned maintenance".
 """
 
+import glob
 import html
 import os
 import re
@@ -144,12 +145,12 @@ def _replace_link(out, host, version):
         raise SnapshotError(
             _("%(path)s không phải liên kết do lệnh này tạo; hãy xoá hoặc đổi tên trước.") % {"path": link}
         )
-    temporary = out / f".{host}.link-{os.getpid()}"
+    temporary = out / f".{host}@link-{os.getpid()}"
     if temporary.is_symlink():
         temporary.unlink()
     temporary.symlink_to(version.name)
     os.replace(temporary, link)
-    for old in out.glob(f".{host}.*"):
+    for old in out.glob(f".{glob.escape(host)}@*"):
         if old.name != version.name and old.is_dir() and not old.is_symlink():
             shutil.rmtree(old, ignore_errors=True)
 
@@ -159,7 +160,7 @@ def export_site(site, out, articles=LATEST_ARTICLES, now=None):
     host = site.hostname.lower()
     result = SiteSnapshot(host)
     out.mkdir(parents=True, exist_ok=True)
-    version = out / f".{host}.{now:%Y%m%d%H%M%S}-{time.monotonic_ns()}"
+    version = out / f".{host}@{now:%Y%m%d%H%M%S}-{time.monotonic_ns()}"
     version.mkdir()
     try:
         client = Client(HTTP_HOST=host if site.port in (80, 443) else f"{host}:{site.port}")

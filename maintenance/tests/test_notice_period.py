@@ -81,3 +81,10 @@ def test_the_end_must_follow_the_start_and_a_reason_is_required(ward_site, clock
         notice.full_clean()
     assert "reason" not in refused.value.message_dict
     assert "Thời điểm kết thúc phải sau thời điểm bắt đầu." in refused.value.message_dict["ends_at"]
+
+
+def test_a_notice_names_its_site_or_all_sites(ward_site, make_notice):
+    start = datetime.datetime(2027, 1, 5, 20, 0, tzinfo=VIETNAM)
+    end = start + datetime.timedelta(hours=2)
+    assert str(make_notice(None, start, end)) == "Tất cả các trang: 05/01/2027 20:00"
+    assert str(make_notice(ward_site, start, end)).endswith(": 05/01/2027 20:00")

@@ -68,7 +68,7 @@ def test_a_new_snapshot_replaces_the_old_one_whole(ward_site, articles, tmp_path
     second = (tmp_path / "localhost").resolve()
     assert first != second and not first.exists()
     assert "lúc 10:00 ngày 07/12/2026" in (second / "index.html").read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".localhost")) == [second.name]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".localhost@")) == [second.name]
 
 
 def test_an_unknown_host_is_refused(ward_site, tmp_path):
