@@ -90,3 +90,23 @@ def test_too_short_a_notice_is_refused_unless_an_emergency(client, ward_site, ma
     assert not MaintenanceNotice.objects.exists()
     assert client.post(reverse(ADD), form(ward_site, soon, emergency=True)).status_code == 302
     assert MaintenanceNotice.objects.get().emergency
+
+
+def test_the_holidays_are_edited_by_province_staff_not_ward_administrators(
+    client, ward_site, make_staff, django_user_model
+):
+    from maintenance.models import PublicHoliday
+
+    login_verified(client, make_staff(ward_site, Role.ADMIN))
+    assert client.get(reverse("wagtailsnippets_maintenance_publicholiday:list")).status_code in (302, 403)
+
+    root = django_user_model.objects.create_superuser("cntt", "cntt@example.org", "Mật-khẩu-Thử-2026!")
+    login_verified(client, root)
+    listing = client.get(reverse("wagtailsnippets_maintenance_publicholiday:list"))
+    assert listing.status_code == 200 and "Quốc khánh" in listing.content.decode()
+    added = client.post(
+        reverse("wagtailsnippets_maintenance_publicholiday:add"),
+        {"date": "2026-09-01", "name": "Quốc khánh (ngày liền kề)"},
+    )
+    assert added.status_code == 302
+    assert PublicHoliday.objects.filter(date=datetime.date(2026, 9, 1)).exists()
