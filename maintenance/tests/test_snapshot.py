@@ -86,3 +86,14 @@ def test_the_timer_writes_where_the_deploy_nginx_reads():
     assert command.endswith(f"manage.py export_static_snapshot --out {SNAPSHOT_DIR}")
     timer = (settings.BASE_DIR / "deploy" / "systemd" / "portal-snapshot.timer").read_text()
     assert "OnCalendar=hourly" in timer
+
+
+def test_a_site_whose_home_page_fails_keeps_its_previous_copy(ward_site, articles, tmp_path, clock):
+    call_command("export_static_snapshot", "--out", str(tmp_path))
+    first = (tmp_path / "localhost").resolve()
+    ward_site.root_page.unpublish()
+    clock.set(NOW + datetime.timedelta(hours=1))
+    with pytest.raises(CommandError, match="localhost"):
+        call_command("export_static_snapshot", "--out", str(tmp_path))
+    assert (tmp_path / "localhost").resolve() == first and (first / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".localhost@")) == [first.name]

@@ -1,5 +1,6 @@
 """Write the saved copy nginx serves while the application servers are down (maintenance/snapshot.py)."""
 
+import fcntl
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -25,10 +26,20 @@ class Command(BaseCommand):
             sites = sites.filter(hostname__iexact=site.strip())
             if not sites.exists():
                 raise CommandError(_("Không có trang nào với tên miền %(host)s.") % {"host": site})
+        out = out.resolve()
+        out.mkdir(parents=True, exist_ok=True)
+        # One export at a time (the hourly timer and a run by hand): each removes the copies it replaced.
+        with open(out / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            failed = self._export(sites, out, articles)
+        if failed:
+            raise CommandError(_("Chưa lưu được: %(hosts)s") % {"hosts": ", ".join(failed)})
+
+    def _export(self, sites, out, articles):
         failed = []
         for one in sites:
             try:
-                result = export_site(one, out.resolve(), max(0, articles))
+                result = export_site(one, out, max(0, articles))
             except SnapshotError as error:
                 failed.append(one.hostname)
                 self.stderr.write(
@@ -50,5 +61,4 @@ class Command(BaseCommand):
                     _("%(host)s%(path)s: bỏ qua (mã %(status)s)")
                     % {"host": result.host, "path": path, "status": status}
                 )
-        if failed:
-            raise CommandError(_("Chưa lưu được: %(hosts)s") % {"hosts": ", ".join(failed)})
+        return failed
