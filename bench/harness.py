@@ -47,9 +47,9 @@ def app_environment(**extra):
 
 
 @contextmanager
-def granian(workers=2, **env):
-    """`make serve`'s server (scripts/serve.sh), on a free port."""
-    port = free_port()
+def granian(workers=2, port=None, **env):
+    """`make serve`'s server (scripts/serve.sh), on `port` or a free one."""
+    port = port or free_port()
     command = [str(ROOT / "scripts" / "serve.sh")]
     # Merged, not passed as keywords: under `make test` the environment already holds make's BIN, PORT and
     # WORKERS (the Makefile exports its variables), and tests hand that environment back in.

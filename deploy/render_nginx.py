@@ -2,7 +2,7 @@
 
     python deploy/render_nginx.py --listen 80 --upstream 127.0.0.1:8000 \\
         --static-root /srv/portal/static --media-root /srv/portal/media \\
-        --cache-dir /var/cache/nginx/portal > portal.conf
+        --cache-dir /var/cache/nginx/portal --snapshot-dir /srv/portal/snapshot > portal.conf
 
 --standalone wraps it in a complete nginx.conf (events, http, pid, logs), as the tests and benchmarks run it.
 """
@@ -35,12 +35,29 @@ ${SITE}
 """
 
 
+SNAPSHOT_DIR = "/srv/portal/snapshot"
+
+
 def render(
-    listen, upstream, static_root, media_root, cache_dir, standalone=False, run_dir=None, workers="auto", extra=""
+    listen,
+    upstream,
+    static_root,
+    media_root,
+    cache_dir,
+    standalone=False,
+    run_dir=None,
+    workers="auto",
+    extra="",
+    snapshot_dir=SNAPSHOT_DIR,
 ):
     # safe_substitute: nginx's own $variables stay as they are; ours are all ${UPPER_CASE}.
     site = Template(TEMPLATE.read_text()).safe_substitute(
-        LISTEN=listen, UPSTREAM=upstream, STATIC_ROOT=static_root, MEDIA_ROOT=media_root, CACHE_DIR=cache_dir
+        LISTEN=listen,
+        UPSTREAM=upstream,
+        STATIC_ROOT=static_root,
+        MEDIA_ROOT=media_root,
+        CACHE_DIR=cache_dir,
+        SNAPSHOT_DIR=snapshot_dir,
     )
     if standalone:
         site = Template(STANDALONE).safe_substitute(WORKERS=workers, RUN_DIR=run_dir, SITE=site + extra)
@@ -56,6 +73,9 @@ def main(argv=None):
     parser.add_argument("--static-root", required=True)
     parser.add_argument("--media-root", required=True)
     parser.add_argument("--cache-dir", required=True)
+    parser.add_argument(
+        "--snapshot-dir", default=SNAPSHOT_DIR, help="export_static_snapshot's --out: served while the app is down"
+    )
     parser.add_argument("--standalone", action="store_true")
     parser.add_argument("--run-dir", help="with --standalone: pid, logs and temp files")
     parser.add_argument("--workers", default="auto")
@@ -70,6 +90,7 @@ def main(argv=None):
             args.standalone,
             args.run_dir,
             args.workers,
+            snapshot_dir=args.snapshot_dir,
         )
     )
 

@@ -47,13 +47,12 @@ def lookup(key):
     """The stored entry if it is still valid, else None. Checked against generations this process read at
     most core.memory.seconds() ago; storing (current_generations) always reads them afresh."""
     entry = memory.recall(key)
-    if entry is None:
+    if entry is None or is_past(entry):
+        # A remembered copy past its moment may have been replaced in the shared cache by a render since.
         entry = shared_cache().get(key)
-        if entry is None:
+        if entry is None or is_past(entry):
             return None
         memory.remember(key, entry)
-    if is_past(entry):
-        return None
     return entry if recent_generations(entry["site"], entry["group"]) == entry["generations"] else None
 
 
