@@ -77,7 +77,7 @@ class Question(models.Model):
     answered_by = models.CharField(_("đơn vị, người trả lời"), max_length=200, blank=True)
     decided_at = models.DateTimeField(_("xử lý lúc"), null=True, blank=True)
     reject_reason = models.TextField(_("lý do không đăng"), blank=True)
-    contacts_purged_at = models.DateTimeField(_("đã xóa thông tin liên hệ lúc"), null=True, blank=True)
+    contacts_purged_at = models.DateTimeField(_("đã xoá thông tin liên hệ lúc"), null=True, blank=True)
     page = models.ForeignKey(
         "questions.QuestionPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
                 ('answered_by', models.CharField(blank=True, max_length=200, verbose_name='đơn vị, người trả lời')),
                 ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='xử lý lúc')),
                 ('reject_reason', models.TextField(blank=True, verbose_name='lý do không đăng')),
-                ('contacts_purged_at', models.DateTimeField(blank=True, null=True, verbose_name='đã xóa thông tin liên hệ lúc')),
+                ('contacts_purged_at', models.DateTimeField(blank=True, null=True, verbose_name='đã xoá thông tin liên hệ lúc')),
                 ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
                 ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='questions.questionpage')),
                 ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='questions.topic', verbose_name='chủ đề')),

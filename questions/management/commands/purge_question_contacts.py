@@ -12,4 +12,4 @@ class Command(BaseCommand):
     def handle(self, *args, days=None, **options):
         days = contact_days() if days is None else max(0, days)
         count = purge_contacts(days)
-        self.stdout.write(f"Đã xóa thông tin liên hệ của {count} câu hỏi đã xử lý quá {days} ngày.")
+        self.stdout.write(f"Đã xoá thông tin liên hệ của {count} câu hỏi đã xử lý quá {days} ngày.")
