@@ -38,7 +38,12 @@ def group_site_id(group_id):
 
 
 def _request_site_id(request):
-    return site_id_for_request(request) if request is not None else None
+    if request is None:
+        return None
+    try:
+        return site_id_for_request(request)
+    except Exception:  # noqa: BLE001 - a request without a usable host (force_login's) has no site
+        return None
 
 
 @receiver(page_published)
