@@ -14,6 +14,7 @@ import unicodedata
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.models import AuditEntry, ChainHead
 
@@ -39,17 +40,17 @@ class Action:
 
 
 LABELS = {
-    Action.PUBLISH: "Xuất bản",
-    Action.UNPUBLISH: "Gỡ xuất bản",
-    Action.PAGE_DELETE: "Xoá trang",
-    Action.OBJECT_DELETE: "Xoá đối tượng",
-    Action.LOGIN: "Đăng nhập",
-    Action.LOGIN_FAILED: "Đăng nhập thất bại",
-    Action.ROLE_CHANGE: "Thay đổi quyền",
-    Action.SETTINGS_CHANGE: "Thay đổi cài đặt",
-    Action.TASK_APPROVE: "Duyệt",
-    Action.TASK_REJECT: "Trả lại",
-    Action.MODERATION: "Kiểm duyệt",
+    Action.PUBLISH: gettext_lazy("Xuất bản"),
+    Action.UNPUBLISH: gettext_lazy("Gỡ xuất bản"),
+    Action.PAGE_DELETE: gettext_lazy("Xoá trang"),
+    Action.OBJECT_DELETE: gettext_lazy("Xoá đối tượng"),
+    Action.LOGIN: gettext_lazy("Đăng nhập"),
+    Action.LOGIN_FAILED: gettext_lazy("Đăng nhập thất bại"),
+    Action.ROLE_CHANGE: gettext_lazy("Thay đổi quyền"),
+    Action.SETTINGS_CHANGE: gettext_lazy("Thay đổi cài đặt"),
+    Action.TASK_APPROVE: gettext_lazy("Duyệt"),
+    Action.TASK_REJECT: gettext_lazy("Trả lại"),
+    Action.MODERATION: gettext_lazy("Kiểm duyệt"),
 }
 
 

@@ -42,15 +42,17 @@ class FilterForm(forms.Form):
     action = forms.ChoiceField(label=gettext_lazy("Hành động"), required=False)
     site = forms.TypedChoiceField(label=gettext_lazy("Cổng thông tin"), required=False, coerce=int, empty_value=None)
     start = forms.DateField(
-        label=gettext_lazy("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     end = forms.DateField(
-        label=gettext_lazy("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Đến ngày"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, data, sites):
         super().__init__(data)
-        self.fields["action"].choices = [("", _("Tất cả"))] + sorted(LABELS.items(), key=lambda item: item[1])
+        self.fields["action"].choices = [("", _("Tất cả"))] + sorted(LABELS.items(), key=lambda item: str(item[1]))
         self.fields["site"].choices = [("", _("Tất cả"))] + [(s.pk, s.site_name or s.hostname) for s in sites]
         for field in ("start", "end"):
             self.fields[field].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
