@@ -195,9 +195,10 @@ USER_FLAGS = ("is_superuser", "is_staff", "is_active")
 
 
 @receiver(pre_save, sender=User)
-def remember_user_flags(sender, instance, raw=False, **kwargs):
-    if raw or instance.pk is None:
-        return
+def remember_user_flags(sender, instance, raw=False, update_fields=None, **kwargs):
+    instance._audit_flags = None
+    if raw or instance.pk is None or (update_fields is not None and not set(update_fields) & set(USER_FLAGS)):
+        return  # a login saves last_login only: no query for it
     instance._audit_flags = User.objects.filter(pk=instance.pk).values(*USER_FLAGS).first()
 
 
