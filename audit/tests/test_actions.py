@@ -153,3 +153,43 @@ def test_settings_change_through_the_admin_names_the_actor(client, ward_site, ma
     change = entries(Action.SETTINGS_CHANGE)[-1]
     assert change.actor_id == admin.pk
     assert "phone" in change.details["fields"]
+
+
+def test_workflow_steps_approved_and_rejected(ward_site, make_staff):
+    from wagtail.rich_text import RichText
+
+    from news.models import ArticlePage, CategoryPage
+
+    reporter, editor, chief = (make_staff(ward_site, role) for role in (Role.REPORTER, Role.EDITOR, Role.CHIEF))
+    category = CategoryPage.objects.child_of(ward_site.root_page).get(slug="tin-tuc-su-kien")
+    page = ArticlePage(title="Bài chờ duyệt", lead="Tóm tắt.", body=[("paragraph", RichText("<p>Nội dung.</p>"))])
+    page.live = False
+    category.add_child(instance=page)
+    page.save_revision(user=reporter)
+    state = page.get_workflow().start(page, reporter)
+    state.current_task_state.approve(user=editor)
+    state.refresh_from_db()
+    state.current_task_state.reject(user=chief, comment="Cần sửa tít")
+
+    approved, rejected = entries(Action.TASK_APPROVE)[-1], entries(Action.TASK_REJECT)[-1]
+    assert (approved.actor_id, approved.object_id, approved.site_id) == (editor.pk, str(page.pk), ward_site.pk)
+    assert rejected.actor_id == chief.pk
+    assert rejected.details["comment"] == "Cần sửa tít"
+    verify()
+
+
+def test_deleting_an_image_through_the_admin(client, ward_site, make_staff):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from editorial.roles import site_collection
+
+    admin = make_staff(ward_site, Role.ADMIN)
+    image = get_image_model().objects.create(
+        title="Ảnh sẽ xoá", file=get_test_image_file(), collection=site_collection(ward_site)
+    )
+    login_verified(client, admin)
+    assert client.post(reverse("wagtailimages:delete", args=[image.pk])).status_code == 302
+    deleted = entries(Action.OBJECT_DELETE)[-1]
+    assert (deleted.object_title, deleted.actor_id, deleted.site_id) == ("Ảnh sẽ xoá", admin.pk, ward_site.pk)
+    assert deleted.object_type == get_image_model()._meta.label_lower
