@@ -55,12 +55,23 @@ LABELS = {
 
 
 def _text(value, limit):
-    return unicodedata.normalize("NFC", str(value or ""))[:limit]
+    # NUL cannot be stored in PostgreSQL text.
+    return unicodedata.normalize("NFC", str(value or "")).replace("\x00", "")[:limit]
+
+
+def _clean_strings(value):
+    if isinstance(value, str):
+        return _text(value, None)
+    if isinstance(value, list):
+        return [_clean_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {_text(key, None): _clean_strings(item) for key, item in value.items()}
+    return value
 
 
 def _details(details):
     """Details as JSON keeps them: keys and values through a JSON round trip (dates become text), small."""
-    clean = json.loads(json.dumps(details or {}, ensure_ascii=False, default=str))
+    clean = _clean_strings(json.loads(json.dumps(details or {}, ensure_ascii=False, default=str)))
     if not isinstance(clean, dict):
         clean = {"value": clean}
     if len(json.dumps(clean, ensure_ascii=False)) > MAX_DETAILS_CHARS:

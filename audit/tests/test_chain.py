@@ -118,3 +118,10 @@ def test_text_is_stored_nfc_and_details_stay_small(db):
     assert entry.object_title == "Phường"
     assert len(str(entry.details)) < 2100
     assert entry.hash == entry_hash(entry)
+
+
+def test_nul_characters_are_dropped(db):
+    entry = record(Action.LOGIN_FAILED, title="a\x00b", details={"username": "x\x00y", "raw": "\\u0000"})
+    entry.refresh_from_db()
+    assert (entry.object_title, entry.details) == ("ab", {"username": "xy", "raw": "\\u0000"})
+    assert entry.hash == entry_hash(entry)
