@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "intake",
     "questions",
     "maintenance",
+    "audit",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -96,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who acts, for the audit log's entries made by signals that carry no user (audit/context.py).
+    "audit.context.AuditUserMiddleware",
     "wards.sitecache.SiteBundleMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorMiddleware",
