@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+import audit
+from audit.chain import Action
 from editorial.roles import site_label
 from intake.models import ModerationLog, ModeratorGroup
 
@@ -66,7 +68,16 @@ def notify(site, subject, body):
 
 
 def log(user, site_id, item, action, note=""):
-    """Record who did `action` to `item` and when (kept after the item's personal data is purged)."""
+    """Record who did `action` to `item` and when (kept after the item's personal data is purged), and append
+    it to the tamper-evident audit log; the reason's text stays here, beside the item it concerns."""
+    audit.record(
+        Action.MODERATION,
+        actor=user,
+        site=site_id,
+        obj=item,
+        title=f"{item._meta.label_lower} {item.pk}",
+        details={"action": action},
+    )
     return ModerationLog.objects.create(
         site_id=site_id,
         user=user if user is not None and user.is_authenticated else None,

@@ -78,6 +78,12 @@ def test_publishing_needs_an_answer_and_rejecting_a_reason(send, client, moderat
     question.refresh_from_db()
     assert question.status == Question.Status.REJECTED and not QuestionPage.objects.exists()
     assert ModerationLog.objects.filter(action="rejected", note="Trùng lặp", username="kiemduyet").exists()
+    # The same action in the tamper-evident audit log, without the question's text or the asker's details.
+    from audit.models import AuditEntry
+
+    entry = AuditEntry.objects.filter(action="moderation").latest("seq")
+    assert entry.actor_name == "kiemduyet" and entry.details == {"action": "rejected"}
+    assert entry.object_id == str(question.pk) and question.text not in entry.object_title
 
 
 def test_a_moderator_of_one_ward_cannot_see_another_wards_queue(send, client, moderator, other_site, django_user_model):
