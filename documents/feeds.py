@@ -1,36 +1,15 @@
 """RSS of a ward's newest documents (/van-ban/rss/)."""
 
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Rss201rev2Feed
-
 from core.text import remove_controls
 from documents.models import DocumentPage
-from wards.models import WardSettings
+from wards.feeds import SectionFeed
 
 FEED_LENGTH = 30
 
 
-class _VietnameseFeed(Rss201rev2Feed):
-    def rss_attributes(self):
-        return {**super().rss_attributes(), "xml:lang": "vi"}
-
-
-class DocumentFeed(Feed):
-    feed_type = _VietnameseFeed
-
-    def get_object(self, request, section):
-        self.request = request
-        self.ward = WardSettings.for_request(request)
-        return section
-
+class DocumentFeed(SectionFeed):
     def title(self, section):
         return remove_controls(f"{section.title} – {self.ward.portal_title}")
-
-    def link(self, section):
-        return section.get_full_url(self.request)
-
-    def feed_url(self, section):
-        return section.get_full_url(self.request) + "rss/"
 
     def description(self, section):
         return remove_controls(f"Văn bản mới ban hành của {self.ward.ward_name}")
@@ -43,9 +22,6 @@ class DocumentFeed(Feed):
 
     def item_description(self, item):
         return remove_controls(f"{item.number} – {item.issuer}, ngày {item.issued:%d/%m/%Y}. {item.summary}")
-
-    def item_link(self, item):
-        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at or item.issued_at

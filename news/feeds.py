@@ -1,36 +1,19 @@
 """RSS feeds: all of a ward's articles, or one category's."""
 
-from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
 
-from core.feeds import VietnameseRssFeed
 from news.models import ArticlePage, CategoryPage
-from wards.sitecache import bundle_for_request
+from wards.feeds import SectionFeed
 
 FEED_LENGTH = 30
 
 
-class ArticleFeed(Feed):
-    feed_type = VietnameseRssFeed
-
-    def get_object(self, request, section):
-        self.request = request
-        # The site bundle's settings, not WardSettings.for_request(), which creates a row: a GET writes nothing.
-        bundle = getattr(request, "ward_bundle", None) or bundle_for_request(request)
-        self.ward = bundle.ward
-        return section
-
+class ArticleFeed(SectionFeed):
     def title(self, section):
         ward_title = self.ward.portal_title
         if isinstance(section, CategoryPage):
             return f"{section.title} – {ward_title}"
         return ward_title
-
-    def link(self, section):
-        return section.get_full_url(self.request)
-
-    def feed_url(self, section):
-        return section.get_full_url(self.request) + "rss/"
 
     def description(self, section):
         if self.ward.ward_name:
@@ -45,9 +28,6 @@ class ArticleFeed(Feed):
 
     def item_description(self, item):
         return item.lead
-
-    def item_link(self, item):
-        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.published_at
