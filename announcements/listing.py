@@ -4,18 +4,9 @@ from django.core.paginator import Paginator
 
 from announcements.models import AnnouncementPage, end_of_day, local_today
 from core import freshness
+from core.paging import page_number
 
 PER_PAGE = 20
-MAX_PAGE = 10_000
-
-
-def page_number(raw):
-    """The page asked for; anything unusable (text, NUL, a number past any listing) is the first page."""
-    try:
-        number = int(str(raw).strip())
-    except (TypeError, ValueError):
-        return 1
-    return number if 1 <= number <= MAX_PAGE else 1
 
 
 def listing_context(section, request):

@@ -13,6 +13,7 @@ from django.db.models.functions import Cast, ExtractYear, Substr
 from django.http import QueryDict
 
 from core.generations import shared_cache
+from core.paging import page_number
 from core.text import fold
 from documents import status as statuses
 from pagecache.store import recent_generations
@@ -21,18 +22,9 @@ logger = logging.getLogger(__name__)
 FACETS_SECONDS = 24 * 3600
 
 PER_PAGE = 20
-MAX_PAGE = 10_000
 MAX_QUERY_CHARS = 200
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-def _page_number(raw):
-    try:
-        number = int(str(raw).strip())
-    except (TypeError, ValueError):
-        return 1
-    return number if 1 <= number <= MAX_PAGE else 1
 
 
 def _facets(site, section, documents):
@@ -114,7 +106,7 @@ def listing_context(section, request):
     if text:
         chosen["q"] = text
 
-    page_obj = Paginator(documents, PER_PAGE).get_page(_page_number(params.get("page")))
+    page_obj = Paginator(documents, PER_PAGE).get_page(page_number(params.get("page")))
     # From the flags annotate() put on each row (the same the status filter reads): no query per row.
     rows = [(document, statuses.listed_status(document, day)) for document in page_obj.object_list]
     query = QueryDict(mutable=True)
