@@ -4,29 +4,17 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+
+from portal.tests.clock import freeze
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime.datetime(2026, 12, 9, 10, 0, tzinfo=VIETNAM)
 TODAY = NOW.date()
 
 
-class Clock:
-    def __init__(self, moment):
-        self.moment = moment
-
-    def __call__(self):
-        return self.moment.astimezone(datetime.UTC)
-
-    def set(self, moment):
-        self.moment = moment
-
-
 @pytest.fixture
 def clock(monkeypatch):
-    frozen = Clock(NOW)
-    monkeypatch.setattr(timezone, "now", frozen)
-    return frozen
+    return freeze(monkeypatch, NOW)
 
 
 @pytest.fixture

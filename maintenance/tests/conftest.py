@@ -4,31 +4,16 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
-from core import memory
+from portal.tests.clock import freeze
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=VIETNAM)
 
 
-class Clock:
-    def __init__(self, moment):
-        self.moment = moment
-
-    def __call__(self):
-        return self.moment.astimezone(datetime.UTC)
-
-    def set(self, moment):
-        self.moment = moment
-        memory.forget_all()  # a worker's half-second memory of the shared cache (core.memory); the clock jumps
-
-
 @pytest.fixture
 def clock(monkeypatch):
-    frozen = Clock(NOW)
-    monkeypatch.setattr(timezone, "now", frozen)
-    return frozen
+    return freeze(monkeypatch, NOW)
 
 
 @pytest.fixture

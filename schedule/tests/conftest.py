@@ -4,30 +4,17 @@ editor would publish them."""
 import datetime
 
 import pytest
-from django.utils import timezone
 
+from portal.tests.clock import freeze
 from schedule.weeks import VIETNAM
 
 NOW = datetime.datetime(2026, 12, 9, 10, 0, tzinfo=VIETNAM)  # ISO week 2026-W50, a Wednesday
 THIS_MONDAY = datetime.date(2026, 12, 7)
 
 
-class Clock:
-    def __init__(self, moment):
-        self.moment = moment
-
-    def __call__(self):
-        return self.moment.astimezone(datetime.UTC)
-
-    def advance(self, **delta):
-        self.moment += datetime.timedelta(**delta)
-
-
 @pytest.fixture
 def clock(monkeypatch):
-    frozen = Clock(NOW)
-    monkeypatch.setattr(timezone, "now", frozen)
-    return frozen
+    return freeze(monkeypatch, NOW)
 
 
 @pytest.fixture

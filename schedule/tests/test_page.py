@@ -152,7 +152,7 @@ def test_todays_schedule_is_not_served_from_the_cache_past_midnight(client, publ
     publish_week(
         THIS_MONDAY, [entry_values(WEDNESDAY, content="Họp thứ Tư"), entry_values(THURSDAY, content="Họp thứ Năm")]
     )
-    clock.moment = clock.moment.replace(hour=23, minute=59, second=40)
+    clock.set(clock.moment.replace(hour=23, minute=59, second=40))
     home = client.get("/", HTTP_HOST="localhost")
     week, html = get(client)
     assert "Họp thứ Tư" in home.content.decode() and "max-age=20" in home["Cache-Control"]
@@ -169,6 +169,6 @@ def test_todays_schedule_is_not_served_from_the_cache_past_midnight(client, publ
 
 
 def test_another_week_asked_by_name_keeps_the_usual_lifetime(client, publish_week, clock, settings):
-    clock.moment = clock.moment.replace(hour=23, minute=59, second=40)
+    clock.set(clock.moment.replace(hour=23, minute=59, second=40))
     response, _ = get(client, tuan=(Week.current().monday + datetime.timedelta(days=14)).strftime("%G-W%V"))
     assert "max-age=20" not in response["Cache-Control"]
