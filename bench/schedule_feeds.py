@@ -13,16 +13,15 @@ Prints a Markdown table: events, bytes, gzipped bytes, queries, median and worst
 import argparse
 import datetime
 import gzip
-import os
 import statistics
 import sys
-import tempfile
 import time
 from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.harness import throwaway_django  # noqa: E402
 
 WEEKS = range(-6, 7)
 PER_WEEK = 40
@@ -38,23 +37,13 @@ def main():
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="bench-schedule-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
-    os.environ["MEDIA_ROOT"] = f"{workdir}/media"
-    os.environ["STATIC_ROOT"] = workdir
-    os.environ.pop("REDIS_URL", None)
-    import django
-
-    django.setup()
+    throwaway_django("bench-schedule-")
     import icalendar
     from django.conf import settings
     from django.core.cache import caches
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
-    call_command("migrate", verbosity=0)
     from schedule.models import ScheduleEntry, SchedulePage, ScheduleWeekPage
     from schedule.weeks import Week
     from wardinfo.models import LeaderPage, LeadersPage

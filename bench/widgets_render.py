@@ -9,15 +9,14 @@ and on with the snapshot cache emptied before each request. Prints a Markdown ta
 """
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.harness import throwaway_django  # noqa: E402
 
 
 def main():
@@ -25,26 +24,16 @@ def main():
     parser.add_argument("--rounds", type=int, default=200)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="bench-widgets-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
-    os.environ["MEDIA_ROOT"] = f"{workdir}/media"
-    os.environ["STATIC_ROOT"] = workdir
-    os.environ.pop("REDIS_URL", None)
-    import django
-
-    django.setup()
+    throwaway_django("bench-widgets-")
     from decimal import Decimal
 
     from django.conf import settings
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from wagtail.rich_text import RichText
 
-    call_command("migrate", verbosity=0)
     from news.models import ArticlePage, CategoryPage
     from wards.models import WardSettings
     from wards.sites import ensure_ward_site
