@@ -39,18 +39,23 @@ def _empty_caches():
 
 @pytest.fixture
 def ward_site(db):
-    from wards.sites import ensure_ward_site
-
-    return ensure_ward_site(
+    return _ward_site(
         "localhost", "Phường Hồng Gai", is_default=True, province="Tỉnh Quảng Ninh", phone="0203 3000 000"
     )
 
 
 @pytest.fixture
 def other_site(db):
+    return _ward_site("baichay.localhost", "Phường Bãi Cháy", province="Tỉnh Quảng Ninh")
+
+
+def _ward_site(hostname, name, **fields):
+    # Built through the real code path once per starting state, then replayed (portal/tests/site_snapshots.py).
+    from portal.tests import site_snapshots
     from wards.sites import ensure_ward_site
 
-    return ensure_ward_site("baichay.localhost", "Phường Bãi Cháy", province="Tỉnh Quảng Ninh")
+    what = (hostname, name, tuple(sorted(fields.items())))
+    return site_snapshots.site(what, lambda: ensure_ward_site(hostname, name, **fields))
 
 
 @pytest.fixture
