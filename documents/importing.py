@@ -17,6 +17,7 @@ from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Site
 
+from core import indexing
 from core.importing import ImportReport, LineError, decode_line, parse_json_line
 from core.text import normalize_text
 from documents import status as statuses
@@ -183,7 +184,7 @@ class DocumentImporter:
                 progress.update(1)
         for line in landed:
             try:
-                with transaction.atomic():
+                with transaction.atomic(), indexing.once_per_object():
                     outcome, page_id = self.save(line)
             except ValidationError as exc:
                 report.refuse(line.number, "; ".join(exc.messages))

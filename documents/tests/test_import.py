@@ -4,7 +4,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from core.importing import read_lines
 from documents import status as statuses
+from documents.importing import DocumentImporter
 from documents.models import DocumentPage
 from documents.tests.conftest import sample_pdf
 
@@ -126,3 +128,36 @@ def test_lines_are_read_as_every_import_reads_them(ward_site, tmp_path, capsys):
     assert [line.split(":", 1)[0] for line in err.splitlines()] == ["Dòng 2", "Dòng 3"]
     assert "UTF-16" in err.splitlines()[0] and "UTF-8" in err.splitlines()[1]
     assert sorted(DocumentPage.objects.values_list("number", flat=True)) == ["1/QĐ-UBND", "4/QĐ-UBND"]
+
+
+def test_wagtails_indexes_are_written_once_per_object_and_end_up_complete(ward_site, tmp_path, capsys, monkeypatch):
+    # An imported document is saved three times; Wagtail's reference and admin search indexes follow it once.
+    from modelsearch import index
+    from wagtail.models import Page, ReferenceIndex
+
+    runs = {"reference": [], "search": []}
+    monkeypatch.setattr(index, "insert_or_update_object", _counting(index.insert_or_update_object, runs["search"]))
+    create = classmethod(_counting(ReferenceIndex.create_or_update_for_object.__func__, runs["reference"]))
+    monkeypatch.setattr(ReferenceIndex, "create_or_update_for_object", create)
+    (tmp_path / "qd9.pdf").write_bytes(sample_pdf(("Quy chế tiếp công dân",)))
+    path = _write(tmp_path, [_record("9/QĐ-UBND", files=["qd9.pdf"]), _record("10/QĐ-UBND", issued="sai ngày")])
+    report = DocumentImporter(ward_site, tmp_path).import_lines(read_lines(path))  # the command, without its OCR
+    assert (report.created, len(report.errors)) == (1, 1)
+
+    page = DocumentPage.objects.get()
+    assert [obj.pk for obj in runs["reference"] if isinstance(obj, DocumentPage)] == [page.pk]
+    assert [obj.pk for obj in runs["search"] if isinstance(obj, DocumentPage)] == [page.pk]
+    assert ReferenceIndex.get_references_for_object(page).filter(to_object_id=str(page.files.get().document_id))
+    assert list(Page.objects.search("ban hanh quy che 9")) == [page.page_ptr]
+    # Every save outside the import is indexed as it happens again.
+    page.summary = "Về việc quy chế đón tiếp nhân dân"
+    page.save_revision().publish()
+    assert len([obj for obj in runs["search"] if isinstance(obj, DocumentPage)]) > 1
+
+
+def _counting(func, calls):
+    def counted(*args):
+        calls.append(args[-1])  # the object (after the class, for a class method)
+        return func(*args)
+
+    return counted
