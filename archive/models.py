@@ -5,20 +5,27 @@ PDF and a WARC record, each kept with its SHA-256 (archive/jobs.py). Files live 
 PORTAL_ARCHIVE_ROOT, so nginx never serves them: the "Lưu trữ" views hand them out only while the page is public.
 """
 
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 
-class _ArchiveStorage(LazyObject):
-    # Read when first used, so a test's own folder (settings.PORTAL_ARCHIVE_ROOT) is the one written to.
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PORTAL_ARCHIVE_ROOT)
+class ArchiveStorage(FileSystemStorage):
+    """Files under settings.PORTAL_ARCHIVE_ROOT, read at each use (a test's own folder is the one written to)."""
+
+    @property
+    def base_location(self):
+        return settings.PORTAL_ARCHIVE_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
 
-archive_storage = _ArchiveStorage()
+archive_storage = ArchiveStorage()
 
 
 def _storage():

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import io
 import logging
+import mimetypes
 from urllib.parse import urlsplit
 
 from django.utils import timezone
@@ -54,7 +55,8 @@ def _local_fetcher(page_url):
             path = file_for_url(parts.path)
             if path is None:
                 raise URLFetchingError(f"không có tệp: {parts.path[:200]}")
-            return URLFetcherResponse(url, body=path.read_bytes())
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
 
     return LocalFetcher(fail_on_errors=False)
 
@@ -89,7 +91,11 @@ def warc_of(response, url, filename, captured=None):
     date = datetime_to_iso_date((captured or timezone.now()).astimezone(datetime.UTC), use_micros=False)
     writer.write_record(
         writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), length=len(body), http_headers=status,
+            url,
+            "response",
+            payload=io.BytesIO(body),
+            length=len(body),
+            http_headers=status,
             warc_headers_dict={"WARC-Date": date},
         )
     )
