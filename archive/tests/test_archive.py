@@ -98,7 +98,7 @@ def test_each_published_version_is_archived_as_pdf_and_warc_and_listed(
 
     listing = client.get(reverse("archive:versions", args=[article.pk])).content.decode()
     assert listing.index("30/03/2026 11:30") < listing.index("28/03/2026 08:30")  # newest first, UTC+7
-    for version, digest in ((second, second.pdf_sha256), (second, second.warc_sha256), (first, first.pdf_sha256)):
+    for digest in (second.pdf_sha256, second.warc_sha256, first.pdf_sha256, first.warc_sha256):
         assert digest in listing
     response, data = _download(client, reverse("archive:pdf", args=[article.pk, first.pk]))
     assert response["Content-Type"] == "application/pdf" and _sha256(data) == first.pdf_sha256
