@@ -122,12 +122,13 @@ def test_each_published_version_is_archived_as_pdf_and_warc_and_listed(
 
 
 def test_backlog_is_archived_in_bounded_batches_and_one_failing_page_stops_no_other(
-    ward_site, make_article, monkeypatch
+    ward_site, make_article, make_document, monkeypatch
 ):
     import weasyprint
 
     freeze(monkeypatch, PUBLISHED)
-    articles = [make_article(ward_site, f"Tin số {n}", published=PUBLISHED) for n in range(4)]
+    articles = [make_article(ward_site, f"Tin số {n}", published=PUBLISHED) for n in range(3)]
+    articles.append(make_document(ward_site, "15/QĐ-UBND"))  # another type declaring archive=True
     broken = articles[1]
     # As after an import made before the archive existed: live pages, no queued versions.
     ArchivedVersion.objects.all().delete()
@@ -154,6 +155,8 @@ def test_backlog_is_archived_in_bounded_batches_and_one_failing_page_stops_no_ot
     assert f"Trang {broken.pk} (Tin số 1)" in err.getvalue() and "hỏng khi dựng trang" in err.getvalue()
     states = dict(ArchivedVersion.objects.values_list("page_id", "status"))
     assert states == {a.pk: "pending" if a.pk == broken.pk else "done" for a in articles}
+    document = ArchivedVersion.objects.get(page=articles[-1])
+    assert document.url == articles[-1].get_full_url() and "15/QĐ-UBND" in document.title
 
     # Still failing on the third run: set aside for an operator, no longer retried.
     with pytest.raises(CommandError):
