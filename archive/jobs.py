@@ -11,7 +11,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from archive import render
-from archive.models import ArchivedVersion
+from archive.models import ArchivedVersion, archive_storage
+from audit.chain import record
+from audit.models import AuditEntry
 from core import content
 
 logger = logging.getLogger(__name__)
@@ -19,6 +21,7 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 20  # versions read from the queue at a time: a backlog of 10,000 is never held in memory
 MAX_ATTEMPTS = 3  # a version that failed this often waits for an operator (status "failed")
 QUEUE_CHUNK = 1000  # rows inserted at a time when queueing a backlog
+AUDIT_ACTION = "archive.version"  # the audit log's entry for each version archived, with its checksums
 
 
 @dataclass
@@ -64,7 +67,8 @@ def _name(version):
 
 
 def archive_version(version):
-    """Render one queued version into its PDF and WARC and store them with their checksums."""
+    """Render one queued version into its PDF and WARC and store them with their checksums. No transaction is
+    held while rendering (SQLite's writers would wait on it); the row is written in one save at the end."""
     if version.revision is None:
         raise render.RenderError("phiên bản này đã bị xoá khỏi lịch sử trang")
     response, url = render.served_html(version.revision)
@@ -72,32 +76,85 @@ def archive_version(version):
     name = _name(version)
     pdf, variant = render.pdf_of(response.content.decode(response.charset or "utf-8"), url)
     warc = render.warc_of(response, url, f"{name.rsplit('/', 1)[-1]}.warc.gz", captured=captured)
-    old = [stored for stored in (version.pdf, version.warc) if stored]
-    version.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
-    version.warc.save(f"{name}.warc.gz", ContentFile(warc), save=False)
-    version.pdf_sha256, version.pdf_size, version.pdf_variant = render.sha256(pdf), len(pdf), variant
-    version.warc_sha256, version.warc_size = render.sha256(warc), len(warc)
-    version.url = url[:2000]
-    version.title = version.revision.object_str[:255] or version.title
-    version.status = ArchivedVersion.Status.DONE
-    version.error = ""
-    version.archived_at = captured
-    version.attempts += 1
-    version.save()
-    for stored in old:  # a retried version's earlier files, if any were left
-        if stored.name not in (version.pdf.name, version.warc.name):
-            stored.storage.delete(stored.name)
+    try:
+        version.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
+        version.warc.save(f"{name}.warc.gz", ContentFile(warc), save=False)
+        version.pdf_sha256, version.pdf_size, version.pdf_variant = render.sha256(pdf), len(pdf), variant
+        version.warc_sha256, version.warc_size = render.sha256(warc), len(warc)
+        version.url = url[:2000]
+        version.title = version.revision.object_str[:255] or version.title
+        version.status = ArchivedVersion.Status.DONE
+        version.error = ""
+        version.archived_at = captured
+        version.attempts += 1
+        with transaction.atomic():
+            version.save()
+            _record(version)
+    except BaseException:
+        for stored in (version.pdf, version.warc):  # no files left behind without their row
+            if stored:
+                archive_storage.delete(stored.name)
+        raise
+
+
+def _record(version):
+    """The checksums into the hash-chained audit log (docs/audit.md): a file replaced and its row's checksum
+    edited to match still differs from what the chain holds (verify())."""
+    page = version.page
+    site = page.get_site()
+    record(
+        AUDIT_ACTION,
+        site=site.pk if site else None,
+        obj=page,
+        title=version.title,
+        details={
+            "version": version.pk,
+            "revision": version.revision_id,
+            "published_at": version.published_at.isoformat(),
+            "pdf_sha256": version.pdf_sha256,
+            "warc_sha256": version.warc_sha256,
+        },
+    )
+
+
+def verify(progress=None):
+    """(version, problem) for each archived version whose file no longer has its checksum, or whose checksums
+    differ from those the audit log recorded when it was made."""
+    problems = []
+    recorded = {}
+    for details in AuditEntry.objects.filter(action=AUDIT_ACTION).values_list("details", flat=True).iterator():
+        if isinstance(details, dict) and "version" in details:
+            recorded[details["version"]] = details
+    last = 0
+    while True:
+        batch = list(ArchivedVersion.objects.done().filter(pk__gt=last).order_by("pk")[:BATCH_SIZE])
+        if not batch:
+            return problems
+        for version in batch:
+            last = version.pk
+            logged = recorded.get(version.pk, {})
+            for kind, expected in (("pdf", version.pdf_sha256), ("warc", version.warc_sha256)):
+                try:
+                    with getattr(version, kind).open("rb") as handle:
+                        actual = render.sha256_of(handle)
+                except (OSError, ValueError):
+                    problems.append((version, f"thiếu tệp {kind.upper()}"))
+                    continue
+                if actual != expected:
+                    problems.append((version, f"tệp {kind.upper()} không còn khớp mã SHA-256 đã lưu"))
+                elif logged.get(f"{kind}_sha256") != expected:
+                    problems.append((version, f"mã SHA-256 của {kind.upper()} khác với nhật ký hệ thống"))
+            if progress:
+                progress(version)
 
 
 def _fail(version, exc):
+    """Count the failed try on the row as stored (the object may hold half of a save that failed)."""
     reason = str(exc) if isinstance(exc, render.RenderError) else f"{type(exc).__name__}: {exc}"
-    version.attempts += 1
-    version.error = reason[:500]
-    if version.attempts >= MAX_ATTEMPTS:
-        version.status = ArchivedVersion.Status.FAILED
-    ArchivedVersion.objects.filter(pk=version.pk).update(
-        attempts=version.attempts, error=version.error, status=version.status
-    )
+    stored = ArchivedVersion.objects.filter(pk=version.pk)
+    attempts = (stored.values_list("attempts", flat=True).first() or 0) + 1
+    status = ArchivedVersion.Status.FAILED if attempts >= MAX_ATTEMPTS else ArchivedVersion.Status.PENDING
+    stored.update(attempts=attempts, error=reason[:500], status=status)
     return reason
 
 
@@ -119,8 +176,7 @@ def run(batch_size=BATCH_SIZE, limit=None, progress=None):
         for version in batch:
             last = version.pk
             try:
-                with transaction.atomic():
-                    archive_version(version)
+                archive_version(version)
             except Exception as exc:  # noqa: BLE001 - one page's fault (its template, WeasyPrint) stops no other
                 logger.exception("archive: page %s, version %s", version.page_id, version.pk)
                 report.failed.append((version, _fail(version, exc)))

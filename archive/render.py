@@ -28,6 +28,11 @@ def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
+def sha256_of(handle):
+    """The SHA-256 of an open file, read in chunks."""
+    return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 def served_html(revision):
     """(response, url) of the revision's page rendered as the site serves it."""
     page = revision.as_object()

@@ -164,5 +164,22 @@ def test_backlog_is_archived_in_bounded_batches_and_one_failing_page_stops_no_ot
     left = ArchivedVersion.objects.get(page=broken)
     assert (left.status, left.attempts) == ("failed", jobs.MAX_ATTEMPTS)
     call_command("archive_pages", stdout=io.StringIO())  # nothing pending: exit status 0
+
+    # Tamper-evident: a file changed on disk, or replaced with its row's checksum edited to match, is found;
+    # the checksums were also written into the hash-chained audit log when each version was made.
+    call_command("archive_pages", "--verify", stdout=io.StringIO())
+    first, second = ArchivedVersion.objects.done().order_by("pk")[:2]
+    with first.pdf.open("ab") as handle:
+        handle.write(b"%% added later\n")
+    forged = b"WARC/1.1 forged"
+    with second.warc.open("wb") as handle:
+        handle.write(forged)
+    ArchivedVersion.objects.filter(pk=second.pk).update(warc_sha256=hashlib.sha256(forged).hexdigest())
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("archive_pages", "--verify", stdout=io.StringIO(), stderr=err)
+    assert f"bản lưu {first.pk}: tệp PDF không còn khớp" in err.getvalue()
+    assert f"bản lưu {second.pk}: mã SHA-256 của WARC khác với nhật ký hệ thống" in err.getvalue()
+    assert len(err.getvalue().strip().splitlines()) == 2
     with pytest.raises(CommandError):
         call_command("archive_pages", "--batch", "0")

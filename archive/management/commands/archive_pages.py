@@ -25,8 +25,16 @@ class Command(BaseCommand):
             "--batch", type=_positive, default=jobs.BATCH_SIZE, help=_("số phiên bản đọc từ hàng đợi mỗi lô")
         )
         parser.add_argument("--limit", type=_positive, default=None, help=_("lưu trữ nhiều nhất chừng này phiên bản"))
+        parser.add_argument(
+            "--verify",
+            action="store_true",
+            help=_("chỉ kiểm tra: mỗi tệp đã lưu còn khớp mã SHA-256 của nó và của nhật ký hệ thống"),
+        )
 
-    def handle(self, *args, batch, limit, verbosity=1, **options):
+    def handle(self, *args, batch, limit, verify=False, verbosity=1, **options):
+        if verify:
+            return self.verify()
+
         def progress(version):
             if verbosity > 1:
                 self.stdout.write(f"{version.page_id}: {version.title}")
@@ -46,3 +54,16 @@ class Command(BaseCommand):
                 _("%(count)d phiên bản chưa lưu trữ được (thử lại ở lần chạy sau).") % {"count": len(report.failed)},
                 returncode=1,
             )
+
+    def verify(self):
+        problems = jobs.verify()
+        for version, problem in problems:
+            self.stderr.write(
+                _("Trang %(page)s (%(title)s), bản lưu %(version)s: %(problem)s")
+                % {"page": version.page_id, "title": version.title, "version": version.pk, "problem": problem}
+            )
+        if problems:
+            raise CommandError(
+                _("%(count)d chỗ không khớp trong kho lưu trữ.") % {"count": len(problems)}, returncode=1
+            )
+        self.stdout.write(_("Mọi tệp lưu trữ đều khớp mã SHA-256 và nhật ký hệ thống."))
