@@ -70,7 +70,7 @@ test: lint
 	$(BIN)/pytest
 	$(BIN)/python scripts/run_postgres_tests.py $(TEST_PG_URL)
 
-# Database dump plus media in backups/; `make restore FILE=backups/….tar.gz` into an empty database.
+# Database dump plus media and the archive's files in backups/; `make restore FILE=backups/….tar.gz` into an empty database.
 backup: install
 	$(BIN)/python manage.py backup_portal $(if $(FILE),--output $(FILE))
 

@@ -1,4 +1,4 @@
-"""Backups of a portal: its database (natively dumped) and its media files, in one .tar.gz."""
+"""Backups of a portal: its database (natively dumped), its media files and the archive's files, in one .tar.gz."""
 
 import io
 import json
@@ -92,9 +92,18 @@ def _write_archive(output, vendor, db):
             info.size = len(manifest)
             archive.addfile(info, io.BytesIO(manifest))
             archive.add(dump, arcname=dump.name)
-            media = Path(settings.MEDIA_ROOT)
-            if media.exists():
-                archive.add(media, arcname="media")
+            for folder, name in _folders():
+                if folder.exists():
+                    archive.add(folder, arcname=name)
+
+
+def _folders():
+    """(folder, name in the backup) of the files kept beside the database: media, and the archive's PDF and WARC
+    files (archive/, outside MEDIA_ROOT)."""
+    folders = [(Path(settings.MEDIA_ROOT), "media")]
+    if getattr(settings, "PORTAL_ARCHIVE_ROOT", None):
+        folders.append((Path(settings.PORTAL_ARCHIVE_ROOT), "archive-files"))
+    return folders
 
 
 def _is_empty(vendor):
@@ -127,6 +136,6 @@ def restore_backup(source):
                 check=True,
                 env=_pg_env(db),
             )  # fmt: skip
-        media_source = Path(tmp) / "media"
-        if media_source.exists():
-            shutil.copytree(media_source, settings.MEDIA_ROOT, dirs_exist_ok=True)
+        for folder, name in _folders():
+            if (Path(tmp) / name).exists():
+                shutil.copytree(Path(tmp) / name, folder, dirs_exist_ok=True)

@@ -46,6 +46,9 @@ class ContentKind:
     home_context: Callable | None = None  # (home, request) -> dict, merged into the home page's context
     home_setup: Callable | None = None  # (home) -> None: run on creating or completing a ward site; idempotent
     home_feed: Callable | None = None  # (home, request) -> the response at the home's rss/ (one type at most)
+    # Each published version is archived (PDF and WARC, with checksums) by the archive app's background job and
+    # listed on its "Lưu trữ" page; the type's template includes "archive/link.html".
+    archive: bool = False
 
     def __post_init__(self):
         if self.invalidates not in (INVALIDATES_SECTION, INVALIDATES_SITE):
@@ -83,6 +86,10 @@ def searchable():
 
 def section_models():
     return [model for model, kind in registered() if kind.section]
+
+
+def archivable():
+    return [model for model, kind in registered() if kind.archive]
 
 
 def short_routed(segments):

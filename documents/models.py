@@ -245,7 +245,9 @@ class DocumentPage(RoutableBasePage):
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
     content_kind = ContentKind(
-        name="document", search=SearchFields(date="issued_at", lead="summary", body="file_text", locate=_locate)
+        name="document",
+        search=SearchFields(date="issued_at", lead="summary", body="file_text", locate=_locate),
+        archive=True,
     )
 
     class Meta:

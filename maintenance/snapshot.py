@@ -15,10 +15,8 @@ import re
 import shutil
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
@@ -26,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import content
+from core.local_files import file_for_url
 
 LATEST_ARTICLES = 20
 UNAVAILABLE = "_snapshot/unavailable.html"
@@ -98,26 +97,13 @@ def _local_urls(page_html):
     return urls
 
 
-def _source_of(url):
-    """The file on disk behind a static or media URL, or None."""
-    if url.startswith(settings.MEDIA_URL):
-        path = Path(settings.MEDIA_ROOT) / url[len(settings.MEDIA_URL) :]
-        return path if path.is_file() else None
-    relative = url[len(settings.STATIC_URL) :]
-    collected = Path(settings.STATIC_ROOT) / relative
-    if collected.is_file():
-        return collected
-    found = finders.find(relative)
-    return Path(found) if found else None
-
-
 def _copy_files(urls, target, saved):
     pending = list(urls)
     while pending:
         url = pending.pop()
         if url in saved:
             continue
-        source = _source_of(url)
+        source = file_for_url(url)
         if source is None:
             continue
         destination = target / url.lstrip("/")

@@ -69,7 +69,11 @@ class PageCacheMiddleware:
         meta = request.META
         path = get_path_info(meta)
         query = meta.get("QUERY_STRING", "")
-        if not is_cacheable_request(request.method, path, query, meta.get("HTTP_COOKIE", "")):
+        # Wagtail's made-up requests (make_preview_request: previews, the archive's renders of a revision) show a
+        # version that may not be the live one: never answered from, nor stored in, the cache.
+        if getattr(request, "is_dummy", False) or not is_cacheable_request(
+            request.method, path, query, meta.get("HTTP_COOKIE", "")
+        ):
             return self.get_response(request)
         key = meta.get(FRONT_MISSED)
         if key is None:  # no WSGI front asked before (runserver, the test client)

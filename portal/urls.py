@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("stats.urls")),
     path("", include("search.urls")),
     path("", include("wardinfo.urls")),  # /en/… versions of the "Giới thiệu" pages
+    path("", include("archive.urls")),  # /luu-tru/<page>/: archived versions of articles and documents
 ]
 
 if settings.PORTAL_SERVE_MEDIA:

@@ -51,6 +51,7 @@ def environment(tmp_path, name, database_url):
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(tmp_path / f"media-{name}"),
+        "ARCHIVE_ROOT": str(tmp_path / f"archive-{name}"),
     }
 
 
@@ -72,6 +73,7 @@ def round_trip(tmp_path, source_url, target_url):
     manage(source, "import_articles", str(articles))
     manage(source, "shell", "--no-imports", "-c", SEED)
     before = manage(source, "shell", "--no-imports", "-c", RENDER).split()
+    manage(source, "archive_pages")  # the article's PDF and WARC, outside MEDIA_ROOT
     archive = tmp_path / "backup.tar.gz"
     manage(source, "backup_portal", "--output", str(archive))
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600  # password hashes and TOTP secrets inside
@@ -80,6 +82,12 @@ def round_trip(tmp_path, source_url, target_url):
     after = manage(target, "shell", "--no-imports", "-c", RENDER).split()
     assert before[0] == "200"
     assert after == before
+    # The archive's files came back with the rows and audit entries holding their checksums.
+    assert "khớp" in manage(target, "archive_pages", "--verify")
+    archived = sorted(p.name for p in (tmp_path / "archive-source").rglob("*.*"))
+    suffixes = [name.rsplit(".", 1)[-1] for name in archived]
+    assert archived and suffixes.count("pdf") == suffixes.count("gz") == len(archived) / 2
+    assert sorted(p.name for p in (tmp_path / "archive-target").rglob("*.*")) == archived
 
 
 def test_sqlite_backup_restores_the_same_pages(tmp_path):

@@ -162,6 +162,7 @@ class ArticlePage(BasePage):
         short_route_segments=2,
         home_context=_home_news,
         home_feed=_site_feed,
+        archive=True,
     )
     og_type = "article"
 

@@ -130,6 +130,19 @@ def test_logged_in_editors_are_never_served_or_stored(client, articles, django_u
     assert not hit(editor_client.get(url))
 
 
+def test_wagtail_made_up_requests_are_neither_answered_nor_stored(articles):
+    # make_preview_request (previews, the archive's renders of a revision) shows a version that need not be live.
+    article = articles["gov"]
+    client = Client(HTTP_HOST="localhost")
+    client.get(article.url)
+    assert hit(client.get(article.url))
+    article.title = "Bản nháp chưa đăng"
+    preview = article.save_revision().as_object().make_preview_request()
+    assert not hit(preview) and "Bản nháp chưa đăng" in preview.content.decode()
+    again = client.get(article.url)
+    assert hit(again) and "Bản nháp chưa đăng" not in again.content.decode()
+
+
 def test_pages_that_set_cookies_or_errors_are_not_stored(client, ward_site):
     client.get("/khong-co/")
     assert not hit(client.get("/khong-co/"))

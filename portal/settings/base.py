@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "questions",
     "maintenance",
     "audit",
+    "archive",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -263,6 +264,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# The archive's PDF and WARC files (archive/): outside MEDIA_ROOT, so only its views (which check that the page
+# is still public) hand them out.
+PORTAL_ARCHIVE_ROOT = Path(os.environ.get("ARCHIVE_ROOT", BASE_DIR / "archive-files"))
 PORTAL_SERVE_MEDIA = env_bool("PORTAL_SERVE_MEDIA", DEBUG)
 # Absolute URLs (sitemap, canonical, Open Graph, RSS, JSON-LD) name https://<site hostname> when True;
 # otherwise the scheme, host and port of the request (core.public_urls). Production sets it.

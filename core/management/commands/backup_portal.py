@@ -7,7 +7,7 @@ from core.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
-    help = _("Sao lưu cơ sở dữ liệu và tệp media vào một tệp .tar.gz.")
+    help = _("Sao lưu cơ sở dữ liệu, tệp media và kho lưu trữ (PDF, WARC) vào một tệp .tar.gz.")
 
     def add_arguments(self, parser):
         parser.add_argument("--output", help=_("đường dẫn tệp sao lưu (mặc định backups/portal-<thời gian>.tar.gz)"))
