@@ -40,22 +40,27 @@ def clock(monkeypatch):
     return Clocks(monkeypatch, datetime.datetime(2026, 5, 10, 10, 0, tzinfo=VN))
 
 
-@pytest.fixture
-def consultation(ward_site, clock):
+def make_consultation(site, opens_at, closes_at):
+    """A published draft under the site's /lay-y-kien/ (at URL), with two articles a comment may refer to."""
     from consultations.models import ConsultationIndexPage, ConsultationPage
 
-    section = ConsultationIndexPage.objects.child_of(ward_site.root_page).get()
+    section = ConsultationIndexPage.objects.child_of(site.root_page).get()
     page = ConsultationPage(
         title="Dự thảo Quy chế quản lý vỉa hè",
         slug="quy-che-via-he",
         summary="Dự thảo quy định việc sử dụng tạm thời vỉa hè.",
-        opens_at=OPENS,
-        closes_at=CLOSES,
+        opens_at=opens_at,
+        closes_at=closes_at,
         parts="Điều 1. Phạm vi điều chỉnh\nĐiều 3. Phần vỉa hè dành cho người đi bộ",
     )
     section.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def consultation(ward_site, clock):
+    return make_consultation(ward_site, OPENS, CLOSES)
 
 
 @pytest.fixture

@@ -141,20 +141,25 @@ def test_another_wards_moderator_sees_nothing(send, client, other_site, django_u
     assert Comment.objects.get().status == Comment.Status.PENDING
 
 
-@pytest.mark.parametrize(
-    ("changes", "extra", "status", "message"),
-    [
-        ({"email": "", "phone": ""}, {}, 400, "thư điện tử hoặc số điện thoại"),
-        ({"reference": "Điều 99. Không có"}, {}, 400, "không có trong dự thảo"),
-        ({"text": "x" * 4001}, {}, 400, "4.000"),
-        ({"text": " \x00 "}, {}, 400, "nhập nội dung góp ý"),
-        ({}, {"altcha": ""}, 400, "JavaScript"),
-        ({}, {"website": "http://casino.example"}, 400, "tải lại trang"),
-    ],
-)
-def test_bad_or_hostile_input_is_explained_and_nothing_stored(send, changes, extra, status, message):
-    response = send(extra=extra, **changes)
-    assert response.status_code == status and message in response.content.decode()
+BAD_INPUT = [
+    ({"email": "", "phone": ""}, {}, "thư điện tử hoặc số điện thoại"),
+    ({"reference": "Điều 99. Không có"}, {}, "không có trong dự thảo"),
+    ({"text": "x" * 4001}, {}, "4.000"),
+    ({"text": " \x00 \u2028 "}, {}, "nhập nội dung góp ý"),
+    ({"phone": "abc", "email": ""}, {}, "Số điện thoại không hợp lệ"),
+    ({}, {"altcha": ""}, "JavaScript"),
+    ({}, {"website": "http://casino.example"}, "tải lại trang"),
+    ({}, {"started": "forged"}, "hết hạn hoặc không hợp lệ"),
+]
+
+
+def test_bad_input_is_explained_in_vietnamese_and_nothing_stored(send, settings):
+    settings.PORTAL_INTAKE_RATE_PER_ADDRESS = 0
+    for changes, extra, message in BAD_INPUT:
+        response = send(extra=extra, **changes)
+        assert response.status_code == 400 and message in response.content.decode(), message
+    settings.PORTAL_INTAKE_MAX_BYTES = 2000
+    assert send(text="Góp ý rất dài " * 200).status_code == 413
     assert not Comment.objects.exists()
 
 
@@ -172,7 +177,7 @@ def test_hostile_text_never_gives_a_500_and_stays_inert_once_published(send, set
     for comment in comments:
         comment.public_name, comment.public_text = comment.full_name or "Ẩn danh", comment.text
         publish(comment, moderator)
-    for path in (URL, "/lay-y-kien/", f"{URL}da-gui/?ma=%00%ff<script>", f"{FORM}?x=\ud800"):
+    for path in (URL, "/lay-y-kien/", f"{URL}da-gui/?ma=%00%ff<script>", f"{FORM}?x=%ED%A0%80"):
         response = _get(path)
         assert response.status_code in (200, 404), path
         assert_inert_html(response.content.decode())
