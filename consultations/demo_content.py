@@ -115,7 +115,12 @@ def _pdf(site, title, pages):
 
 def load(sites):
     """Publish the demo drafts each demo ward does not have yet (by title); running it twice adds none."""
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    today = timezone.localdate()
+
+    def at(days, hour, minute=0):  # office hours, Vietnam time
+        moment = datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(hour, minute))
+        return timezone.make_aware(moment)
+
     created = 0
     for key, title, opened, closes, unit, summary, parts, pages, comments, response in DEMO_DRAFTS:
         site = sites.get(key)
@@ -127,8 +132,8 @@ def load(sites):
             drafting_unit=unit,
             summary=summary,
             parts=parts,
-            opens_at=now + datetime.timedelta(days=opened),
-            closes_at=now + datetime.timedelta(days=closes),
+            opens_at=at(opened, 7, 30),
+            closes_at=at(closes, 17),
             response_text=response,
             response_file=_pdf(site, _("Báo cáo tiếp thu, giải trình – ") + title, [[response]]) if response else None,
         )
