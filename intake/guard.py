@@ -5,7 +5,8 @@ receives the POST calls `check(request, site_id, purpose)`, which raises Refused
 the HTTP status to answer and a reason code (counted by the tests) for: a body over the size limit, a burst
 over the visitor's rate limit, a filled honeypot, a form sent too soon after it was shown (or with a forged or
 stale timestamp), and a missing, wrong, expired or replayed proof of work. CSRF is Django's middleware.
-Once the form's own fields are valid, `admit(site_id, purpose)` applies the per-site limit.
+Once the form's own fields are valid, `admit(site_id, purpose)` applies the per-site limit. `receive` runs the
+whole POST side of a form in that order, `answer` gives the page it re-renders its status and headers.
 """
 
 import json
@@ -13,6 +14,7 @@ import time
 
 from django.conf import settings
 from django.core import signing
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from intake import challenge, limits
@@ -127,3 +129,32 @@ def admit(site_id, purpose):
     wait = limits.site_wait(site_id, purpose)
     if wait is not None:
         raise Refused(RATE_SITE, wait)
+
+
+def receive(request, site_id, purpose, bind, store):
+    """The POST side of a protected form: (form, refusal or None, what `store(form)` returned or None).
+    `bind(data)` makes the form (unbound for None); a refused form keeps what the person typed, except after a
+    refusal that says nothing about them (an oversized body, a filled honeypot)."""
+    try:
+        check(request, site_id, purpose)
+        form = bind(request.POST)
+        if form.is_valid():
+            admit(site_id, purpose)
+            return form, None, store(form)
+        return form, None, None
+    except Refused as refused:
+        keep = refused.reason not in (TOO_LARGE, HONEYPOT)
+        return bind(request.POST if keep else None), refused, None
+
+
+def answer(response, form, refused):
+    """A form page's answer: the refusal's status (and Retry-After), 400 for a bound form with errors, and never
+    kept by a cache or a proxy (the page sets the CSRF cookie and may show what a person typed)."""
+    if refused is not None:
+        response.status_code = refused.status
+        if refused.wait:
+            response["Retry-After"] = str(refused.wait)
+    elif form is not None and form.is_bound:
+        response.status_code = 400
+    patch_cache_control(response, private=True, no_store=True)
+    return response

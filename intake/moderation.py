@@ -5,12 +5,15 @@ else: its members see and act on their own site's queues only. A ward's Quản t
 user admin; superusers moderate every site.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -18,6 +21,7 @@ import audit
 from audit.chain import Action
 from editorial.roles import site_label
 from intake.models import ModerationLog, ModeratorGroup
+from intake.screen import screen
 
 
 def group_name(site):
@@ -67,6 +71,20 @@ def notify(site, subject, body):
     return send_mail(subject, body, sender, addresses, fail_silently=True)
 
 
+def receive(item, texts, subject, body):
+    """Store a citizen's `item` held for the moderators: flagged by the screen of its `texts`, logged, and
+    emailed to the site's moderators (`subject` marked when flagged; `body` names no personal detail)."""
+    flags = screen(*texts)
+    item.flagged = bool(flags)
+    item.flags = "\n".join(str(flag) for flag in flags)
+    item.save()
+    log(None, item.site_id, item, "submitted", item.flags)
+    if flags:
+        subject += " – " + _("bị sàng lọc, cần xem kỹ")
+    notify(item.site, subject, body)
+    return item
+
+
 def log(user, site_id, item, action, note=""):
     """Record who did `action` to `item` and when (kept after the item's personal data is purged), and append
     it to the tamper-evident audit log; the reason's text stays here, beside the item it concerns."""
@@ -91,3 +109,22 @@ def log(user, site_id, item, action, note=""):
 
 def history(item):
     return ModerationLog.objects.filter(item_type=item._meta.label_lower, item_id=item.pk)
+
+
+def purge_contacts(items, fields, days, now=None):
+    """Blank the personal `fields` of the `items` (a queryset of a model with `status`, `decided_at` and
+    `contacts_purged_at`) decided — published or rejected — more than `days` ago, each logged; pending items
+    keep theirs. Returns how many were purged."""
+    now = now or timezone.now()
+    due = items.filter(decided_at__lte=now - datetime.timedelta(days=days), contacts_purged_at=None).exclude(
+        status="pending"
+    )
+    count = 0
+    for item in due:
+        for name in fields:
+            setattr(item, name, "")
+        item.contacts_purged_at = now
+        item.save(update_fields=[*fields, "contacts_purged_at"])
+        log(None, item.site_id, item, "contacts_purged", f"{days}")
+        count += 1
+    return count

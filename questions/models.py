@@ -2,8 +2,6 @@
 site's list of topics, and the published pages (QuestionPage under QuestionIndexPage at /hoi-dap/), which hold
 only the text a moderator edited for publication and the answer — never a contact detail."""
 
-import secrets
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,16 +11,15 @@ from wagtail.models import Site
 from core.content import ContentKind, SearchFields
 from core.models import BasePage, RoutableBasePage
 from core.sections import ensure_section
+from intake.codes import reference_code
 
 INDEX_SLUG = "hoi-dap"
 INDEX_TITLE = "Hỏi đáp"
 DEFAULT_TOPICS = ["Hộ tịch, cư trú", "Đất đai, xây dựng", "Chính sách xã hội", "Môi trường, đô thị", "Khác"]
-# Reference codes: no 0/O or 1/I, so they can be read out over the phone.
-_CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def new_code():
-    return "HD-" + "".join(secrets.choice(_CODE_LETTERS) for _ in range(10))
+    return reference_code("HD")
 
 
 class Topic(models.Model):

@@ -1,8 +1,6 @@
 """A moderator's decisions on a question: publish it as a QuestionPage, reject it, and, some days after either,
 delete the asker's contact details. Each decision is logged (intake.moderation.log)."""
 
-import datetime
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -76,17 +74,4 @@ def save_draft(question, user):
 def purge_contacts(days=None, now=None):
     """Delete the contact details of questions decided more than `days` ago; returns how many."""
     days = contact_days() if days is None else days
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
-    due = Question.objects.filter(decided_at__lte=cutoff, contacts_purged_at=None).exclude(
-        status=Question.Status.PENDING
-    )
-    count = 0
-    for question in due:
-        question.full_name = ""
-        question.email = ""
-        question.phone = ""
-        question.contacts_purged_at = now or timezone.now()
-        question.save(update_fields=["full_name", "email", "phone", "contacts_purged_at"])
-        moderation.log(None, question.site_id, question, "contacts_purged", f"{days}")
-        count += 1
-    return count
+    return moderation.purge_contacts(Question.objects.all(), ("full_name", "email", "phone"), days, now)

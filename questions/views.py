@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from core.text import remove_controls
 from intake import guard, moderation
-from intake.screen import screen
 from questions.forms import QuestionForm
 from questions.models import Question, QuestionPage, Topic
 from questions.publishing import contact_days
@@ -42,23 +41,13 @@ def index(page, request):
 
 def ask(page, request):
     site = page.get_site()
-    refused = None
+    form, refused = QuestionForm(site=site), None
     if request.method == "POST":
-        try:
-            guard.check(request, site.pk, PURPOSE)
-            form = QuestionForm(request.POST, site=site)
-            if form.is_valid():
-                guard.admit(site.pk, PURPOSE)
-                question = _receive(form, site)
-                return HttpResponseRedirect(
-                    page.get_url(request) + page.reverse_subpage("thanks") + f"?ma={question.code}"
-                )
-        except guard.Refused as error:
-            refused = error
-            keep = refused.reason not in (guard.TOO_LARGE, guard.HONEYPOT)
-            form = QuestionForm(request.POST if keep else None, site=site)
-    else:
-        form = QuestionForm(site=site)
+        form, refused, question = guard.receive(
+            request, site.pk, PURPOSE, lambda data: QuestionForm(data, site=site), lambda form: _receive(form, site)
+        )
+        if question is not None:
+            return HttpResponseRedirect(page.get_url(request) + page.reverse_subpage("thanks") + f"?ma={question.code}")
     context = {
         "form": form,
         "refused": refused,
@@ -66,33 +55,19 @@ def ask(page, request):
         "contact_days": contact_days(),
     }
     response = page.render(request, context_overrides=context, template="questions/ask.html")
-    if refused is not None:
-        response.status_code = refused.status
-        if refused.wait:
-            response["Retry-After"] = str(refused.wait)
-    elif form.is_bound:
-        response.status_code = 400
-    return _private(response)
+    return guard.answer(response, form if request.method == "POST" else None, refused)
 
 
 def _receive(form, site):
     question = form.save(commit=False)
     question.site = site
     question.consent_at = timezone.now()
-    flags = screen(question.full_name, question.text)
-    question.flagged = bool(flags)
-    question.flags = "\n".join(str(flag) for flag in flags)
-    question.save()
-    moderation.log(None, site.pk, question, "submitted", question.flags)
     subject = _("[Hỏi đáp] Câu hỏi mới %(code)s") % {"code": question.code}
-    if flags:
-        subject += " – " + _("bị sàng lọc, cần xem kỹ")
     body = _(
         "Cổng thông tin %(site)s vừa nhận một câu hỏi (mã %(code)s, chủ đề: %(topic)s).\n"
         "Xem và xử lý trong trang quản trị, mục Hỏi đáp.\n"
     ) % {"site": site.site_name or site.hostname, "code": question.code, "topic": question.topic}
-    moderation.notify(site, subject, body)
-    return question
+    return moderation.receive(question, (question.full_name, question.text), subject, body)
 
 
 def _by_code(page, request):

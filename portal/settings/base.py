@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "intake",
     "questions",
+    "consultations",
     "maintenance",
     "audit",
     "archive",
@@ -453,3 +454,5 @@ PORTAL_INTAKE_POW_SECONDS = int(os.environ.get("PORTAL_INTAKE_POW_SECONDS", str(
 # Days after a question is answered (or rejected) when its asker's contact details are deleted
 # (`manage.py purge_question_contacts`, run daily by deploy/systemd/portal-purge-contacts.timer).
 PORTAL_QUESTION_CONTACT_DAYS = int(os.environ.get("PORTAL_QUESTION_CONTACT_DAYS", "90"))
+# The same for comments on drafts (`manage.py purge_consultation_contacts`, run by the same timer).
+PORTAL_CONSULTATION_CONTACT_DAYS = int(os.environ.get("PORTAL_CONSULTATION_CONTACT_DAYS", "90"))

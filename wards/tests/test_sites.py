@@ -2,10 +2,12 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Revision, Site
 
+from consultations.models import Comment, ConsultationPage, State
 from documents.demo_content import DEMO_DOCUMENTS
 from documents.models import DocumentPage
 from news.models import ArticlePage, CategoryPage
 from news.models.categories import STANDARD_CATEGORIES
+from questions.models import QuestionPage
 from schedule.models import ScheduleWeekPage
 from wardinfo.models import UnitPage
 from wards.models import HomePage, WardSettings
@@ -54,6 +56,13 @@ def test_demo_content_loads_and_a_second_run_changes_nothing(db, capsys, setting
         assert UnitPage.objects.descendant_of(site.root_page).exists()
         assert ScheduleWeekPage.objects.descendant_of(site.root_page).live().count() == 2
     assert DocumentPage.objects.live().count() == len(DEMO_DOCUMENTS)
+    for site in Site.objects.all():
+        drafts = ConsultationPage.objects.descendant_of(site.root_page).live()
+        assert sorted(draft.state() for draft in drafts) == [State.OPEN, State.RESULT]
+        assert all(draft.files.exists() for draft in drafts)
+        assert QuestionPage.objects.descendant_of(site.root_page).live().exists()
+    assert not Comment.objects.exclude(status=Comment.Status.PUBLISHED).exists()
+    assert not Comment.objects.exclude(email="", phone="", full_name="").exists()
     call_command("load_demo_content")
     assert (ArticlePage.objects.count(), Revision.objects.count()) == (articles, revisions)
     out = capsys.readouterr().out
