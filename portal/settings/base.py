@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "intake",
     "questions",
+    "ratings",
     "maintenance",
     "audit",
     "wagtail.contrib.redirects",
