@@ -7,6 +7,7 @@ carries no key at all, so it cannot be tied to a rater or to another comment.
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 SCORES = range(1, 6)
@@ -87,7 +88,7 @@ class Comment(models.Model):
     )
     score = models.PositiveSmallIntegerField(_("điểm"), choices=Score.choices)
     text = models.TextField(_("góp ý"))
-    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("gửi lúc"), default=timezone.now, db_index=True)
     status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.PENDING)
     flagged = models.BooleanField(_("bị sàng lọc"), default=False)
     flags = models.TextField(_("lý do sàng lọc"), blank=True)

@@ -43,13 +43,13 @@ def record(site_id, path, page_id, ip, user_agent, score, comment="", at=None):
         visitor=visitor_key(site_id, ip, user_agent, day),
         address=address_key(site_id, ip, day),
     )
-    outcome, saved = with_retries(lambda: _record(rater, page_id, score, comment))
+    outcome, saved = with_retries(lambda: _record(rater, page_id, score, comment, at))
     if saved is not None:
         _tell_moderators(saved)
     return outcome, saved
 
 
-def _record(rater, page_id, score, comment):
+def _record(rater, page_id, score, comment, at):
     with transaction.atomic():
         # Yesterday's rows stay for ratings sent around midnight; older ones only served days that are over.
         DailyRater.objects.filter(day__lt=rater.day - datetime.timedelta(days=1)).delete()
@@ -66,7 +66,7 @@ def _record(rater, page_id, score, comment):
         except IntegrityError:
             return Outcome.ALREADY, None
         _add(rater, page_id, score)
-        saved = _keep_comment(rater, page_id, score, comment) if comment else None
+        saved = _keep_comment(rater, page_id, score, comment, at) if comment else None
         return Outcome.COUNTED, saved
 
 
@@ -83,7 +83,7 @@ def _add(rater, page_id, score):
         counter.update(count=F("count") + 1, page_id=page_id)
 
 
-def _keep_comment(rater, page_id, score, text):
+def _keep_comment(rater, page_id, score, text, at):
     flags = screen(text)
     comment = Comment.objects.create(
         site_id=rater.site_id,
@@ -91,6 +91,7 @@ def _keep_comment(rater, page_id, score, text):
         page_id=page_id,
         score=score,
         text=text,
+        created_at=at,
         flagged=bool(flags),
         flags="\n".join(str(flag) for flag in flags),
     )
