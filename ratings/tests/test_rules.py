@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from portal.tests.clock import freeze
 from ratings.models import Comment, DailyRater, PageRatingDay
 from ratings.tests.conftest import READER_UA
+from stats.tests.test_privacy import every_row_as_text
 
 pytestmark = pytest.mark.django_db
 
@@ -66,15 +66,6 @@ def test_one_rating_per_visitor_page_and_day_and_a_cap_per_network(monkeypatch, 
 
 PROBE_IPS = ["203.0.113.77", "2001:db8::7:77"]
 PROBE_UA = "Mozilla/5.0 (X11; Linux x86_64) ProbeBrowser/9.8.7 DauVet-Rieng"
-
-
-def every_row_as_text():
-    chunks = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            chunks.extend(repr(row) for row in cursor.fetchall())
-    return "\n".join(chunks)
 
 
 def test_what_is_stored_holds_no_address_no_user_agent_and_no_link_to_a_comment(monkeypatch, rate, ward_site):
