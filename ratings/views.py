@@ -13,6 +13,7 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponseRedirect
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -96,10 +97,14 @@ def rate(request):
     wait = rate_wait(request, site_id)
     if wait is not None:
         return _refused(request, guard.Refused(guard.RATE_VISITOR, wait))
-    path = request.POST.get("path", "")
-    if request.POST.get(guard.HONEYPOT_FIELD, ""):
+    try:
+        data = request.POST
+    except MultiPartParserError:  # Django's own answer would be an English page
+        return _answer(request, 400, _("Không đọc được nội dung gửi lên. Vui lòng đánh giá ngay trên trang."))
+    path = data.get("path", "")
+    if data.get(guard.HONEYPOT_FIELD, ""):
         return _refused(request, guard.Refused(guard.HONEYPOT), path)
-    form = RatingForm(request.POST)
+    form = RatingForm(data)
     if not form.is_valid():
         if "path" in form.errors:
             return _answer(request, 400, _("Không rõ trang được đánh giá. Vui lòng đánh giá ngay trên trang."))

@@ -54,11 +54,13 @@ def test_bad_input_is_refused_in_vietnamese_and_stores_nothing(settings, rate, c
         ("path=%2F&score=%ED%A0%80", "application/x-www-form-urlencoded", 400),  # a lone surrogate, encoded
         ("path=%2F&score=4&comment=" + "x" * 9000, "application/x-www-form-urlencoded", 413),
         ("\x00\xff{[", "application/json", 400),
+        ("garbage", "multipart/form-data", 400),  # no boundary: unreadable
     ]:
         answer = client.post(
             "/danh-gia/", body, content_type=content_type, HTTP_HOST="localhost", HTTP_SEC_FETCH_SITE="same-origin"
         )
         assert answer.status_code == status, body[:40]
+        assert "Vui lòng" in answer.content.decode(), body[:40]  # our page, in Vietnamese
     assert client.get("/danh-gia/", HTTP_HOST="localhost").status_code == 405
     assert (PageRatingDay.objects.count(), DailyRater.objects.count(), Comment.objects.count()) == (0, 0, 0)
 
