@@ -97,7 +97,7 @@ def _elapsed(token, purpose):
     return time.time() - data["at"]
 
 
-def _content_length(request):
+def content_length(request):
     try:
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -106,7 +106,7 @@ def _content_length(request):
 
 def check(request, site_id, purpose):
     """Raise Refused unless the POST passes every check that does not depend on the form's own fields."""
-    if _content_length(request) > max_bytes():
+    if content_length(request) > max_bytes():
         raise Refused(TOO_LARGE)
     wait = limits.visitor_wait(request, site_id, purpose)
     if wait is not None:

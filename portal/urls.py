@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", core_views.site_sitemap, name="sitemap"),
     path("ty-gia/", widgets_views.exchange_rates, name="exchange_rates"),
     path("", include("stats.urls")),
+    path("", include("ratings.urls")),
     path("", include("search.urls")),
     path("", include("wardinfo.urls")),  # /en/… versions of the "Giới thiệu" pages
     path("", include("archive.urls")),  # /luu-tru/<page>/: archived versions of articles and documents

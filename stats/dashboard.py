@@ -3,6 +3,10 @@
 Who sees which site: a superuser sees every site; anyone else sees the sites whose
 hostname is a word of the name of one of their groups (e.g. group "Biên tập
 honggai.quangninh.gov.vn"). Someone with no such group sees no statistics.
+
+Other apps add a section below the figures without stats naming them: a function registered with Wagtail's
+hooks under SECTIONS_HOOK, called as f(request, site, start, end, days), returns the section's HTML (the
+satisfaction ratings: ratings/wagtail_hooks.py). Their own views pick the site and period with `choice`.
 """
 
 import csv
@@ -13,6 +17,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
@@ -21,6 +26,7 @@ from stats.models import Source
 from stats.visitors import local_day
 
 PERIODS = (30, 90, 365)
+SECTIONS_HOOK = "stats_dashboard_sections"
 
 
 def allowed_sites(user):
@@ -34,7 +40,7 @@ def allowed_sites(user):
     return [site for site in sites if site.hostname.lower() in words]
 
 
-def _choice(request):
+def choice(request):
     """The site and period asked for, limited to what the user may see."""
     sites = allowed_sites(request.user)
     if not sites:
@@ -57,7 +63,7 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "view"
 
     def get(self, request, *args, **kwargs):
-        self.sites, self.site, self.days = _choice(request)
+        self.sites, self.site, self.days = choice(request)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -83,12 +89,15 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
             ],
             start=start,
             today=today,
+            sections=[
+                section(self.request, self.site, start, today, self.days) for section in hooks.get_hooks(SECTIONS_HOOK)
+            ],
         )
         return context
 
 
 def export_csv(request):
-    sites, site, days = _choice(request)
+    sites, site, days = choice(request)
     series = reading.daily_series(site.pk, days)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"thong-ke-{site.hostname}-{days}-ngay-{datetime.date.today():%Y%m%d}.csv"

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "intake",
     "questions",
     "consultations",
+    "ratings",
     "maintenance",
     "audit",
     "archive",
@@ -451,6 +452,11 @@ PORTAL_INTAKE_MIN_SECONDS = float(os.environ.get("PORTAL_INTAKE_MIN_SECONDS", "5
 PORTAL_INTAKE_MAX_BYTES = int(os.environ.get("PORTAL_INTAKE_MAX_BYTES", str(32 * 1024)))
 PORTAL_INTAKE_POW_MAX_NUMBER = int(os.environ.get("PORTAL_INTAKE_POW_MAX_NUMBER", "100000"))
 PORTAL_INTAKE_POW_SECONDS = int(os.environ.get("PORTAL_INTAKE_POW_SECONDS", str(2 * 3600)))
+# Satisfaction rating (ratings/, docs/ratings.md): rating POSTs per network per window, and ratings one network
+# may give one page in a day (people behind one carrier address share both). 0 switches a limit off.
+PORTAL_RATING_RATE_PER_ADDRESS = int(os.environ.get("PORTAL_RATING_RATE_PER_ADDRESS", "20"))
+PORTAL_RATING_RATE_WINDOW = int(os.environ.get("PORTAL_RATING_RATE_WINDOW", "600"))
+PORTAL_RATING_PER_ADDRESS_PAGE = int(os.environ.get("PORTAL_RATING_PER_ADDRESS_PAGE", "10"))
 # Days after a question is answered (or rejected) when its asker's contact details are deleted
 # (`manage.py purge_question_contacts`, run daily by deploy/systemd/portal-purge-contacts.timer).
 PORTAL_QUESTION_CONTACT_DAYS = int(os.environ.get("PORTAL_QUESTION_CONTACT_DAYS", "90"))
