@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "questions",
     "maintenance",
     "audit",
+    "legacy",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     # page it stores goes out with the gzip it stored, which GZip then leaves alone).
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Old portals' hostnames (legacy.LegacyHost) answer only with 301/410, before anything renders for them.
+    "legacy.middleware.LegacyHostMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
