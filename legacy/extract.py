@@ -243,8 +243,9 @@ def _story_links(soup, host):
     return count
 
 
-def extract_page(html, url, host_profile):
-    """What the page at `url` is and says (Extracted)."""
+def extract_page(html, url, host_profile, article_url=False):
+    """What the page at `url` is and says (Extracted). `article_url`: the profile says it is an article's
+    address, so it is never taken for a listing and a short story is still one."""
     soup = BeautifulSoup(html, "lxml")
     selectors = host_profile.selectors
     title = _title(soup, selectors)
@@ -252,7 +253,8 @@ def extract_page(html, url, host_profile):
     story = trafilatura.extract(html, url=url, include_comments=False, include_tables=True, favor_recall=True) or ""
     page_text = _text(soup.body) if soup.body else ""
     if (
-        count_dates(page_text) >= LISTING_LINKS - 1
+        not article_url
+        and count_dates(page_text) >= LISTING_LINKS - 1
         and _story_links(soup, host) >= LISTING_LINKS
         and _select(soup, selectors.get("article")) is None
     ):
@@ -266,7 +268,7 @@ def extract_page(html, url, host_profile):
     body = _story_html(visible, url, selectors)
     lead, source, body = _take_lead_and_source(body, title, selectors, soup)
     text_length = len(normalize_text(BeautifulSoup(body, "lxml").get_text(" ")))
-    if published is None or text_length + len(lead) < host_profile.min_text:
+    if published is None or text_length + len(lead) < (0 if article_url else host_profile.min_text):
         return Extracted(kind="other", title=title)
     return Extracted(
         kind="article",

@@ -156,7 +156,9 @@ class LegacyImporter:
             self.images[(capture.host, capture.path)] = capture
         elif capture.is_html:
             try:
-                extracted = extract_page(decode_html(capture.payload, capture.content_type), capture.url, host_profile)
+                html = decode_html(capture.payload, capture.content_type)
+                named = host_profile.matches("article_urls", capture.path)
+                extracted = extract_page(html, capture.url, host_profile, article_url=named)
             except Exception as exc:  # noqa: BLE001 - one page a parser trips on must not stop the archive
                 logger.exception("legacy: reading %s failed", capture.url)
                 self.other.append((capture, "error", exc))

@@ -45,7 +45,7 @@ def liferay(title, date_line, crumb, body):
     return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
 <title>{title} - Cổng TTĐT phường Trần Hưng Đạo</title></head><body>
 <div id="banner"><a href="/web/thd/trang-chu">Trang chủ</a> <a href="/web/thd/tin-tuc-su-kien">Tin tức</a>
-<a href="/web/thd/lien-he">Liên hệ</a></div>
+<a href="/web/thd/lien-he">Liên hệ</a> <a href="/web/thd/tim-kiem?keywords=rac&amp;p_p_id=3">Tìm kiếm</a></div>
 <div class="portlet-boundary portlet-breadcrumb"><ul class="breadcrumb">
 <li><a href="/web/thd/trang-chu">Trang chủ</a></li>
 <li><a href="/web/thd/tin-tuc-su-kien">{crumb}</a></li></ul></div>
