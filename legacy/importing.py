@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
 
 from core.importing import ImportReport, LineError
+from core.models import SLUG_MAX_LENGTH
 from core.text import fold, normalize_text, vn_slugify
 from editorial.roles import site_collection
 from images.models import PortalImage
@@ -121,6 +122,7 @@ class LegacyImporter:
         self.hosts = set()
         self.new_urls = {}  # (host, path) -> new URL of the article it now answers with
         self.targets = {}  # (host, path) -> (LegacyURL outcome, page or None) decided in this run
+        self.predicted = {}  # (host, path) -> the new URL its article will have (import_stories)
         self.home_url = site.root_url + "/"
         self._host_rows = {}
         self._categories = {}
@@ -210,29 +212,42 @@ class LegacyImporter:
     # 3. Articles -----------------------------------------------------------------------------------------
 
     def import_stories(self, stories, progress=None):
-        later = []
+        self._predict_urls(stories)
+        again = []
         for story in stories:
             if progress is not None:
                 progress.update(1)
             done = self._import_story(story)
-            if done is None:
-                continue
-            if done[0]:  # links to old articles imported after it: settled once every story has its address
-                later.append((story, done))
-            else:
+            if done is not None:
                 self._record_story(story, *done[1:])
-        for story, first in later:
-            again = self._import_story(story)
-            if again is not None:
-                # The first pass's outcome is the story's ("created"); the second only settled its links.
-                self._record_story(story, first[1], again[2], again[3])
+                if any(self.new_urls.get(key, guess) != guess for key, guess in done[0]):
+                    again.append(story)
+        # A link written with an address guessed before its article existed, and the article got another one
+        # (its slug was taken): written again with the real one.
+        for story in again:
+            self._import_story(story)
+
+    def _predict_urls(self, stories):
+        """The address each story's article will have (category slug / title slug), so that links to stories
+        imported later in the run can be written at once; `import_stories` checks the guesses afterwards."""
+        children = list(CategoryPage.objects.child_of(self.site.root_page))
+        for story in stories:
+            capture, extracted = story.main
+            wanted = self._category_name(extracted.category)
+            category = next((c for c in children if c.slug == wanted), None) or next(
+                (c for c in children if fold(c.title) == fold(wanted) or c.slug == vn_slugify(wanted)), None
+            )
+            slug = category.slug if category is not None else vn_slugify(wanted)
+            guess = f"{self.site.root_url}/{slug}/{vn_slugify(extracted.title, SLUG_MAX_LENGTH)}/"
+            for c, _e in story.pages:
+                self.predicted[(c.host, c.path)] = guess
 
     def _import_story(self, story):
-        """Create or update the story's article: (links not rewritten yet, outcome, new URL, warnings), or None
-        when it failed (reported)."""
+        """Create or update the story's article: (guessed link targets, outcome, new URL, warnings), or None when
+        it failed (reported)."""
         capture, extracted = story.main
         warnings = [describe_hidden(block) for block in extracted.hidden]
-        body, unresolved = self._rewrite_links(extracted.body_html, capture.url, warnings)
+        body, guesses = self._rewrite_links(extracted.body_html, capture.url, warnings)
         record = {
             "title": extracted.title,
             "published": timezone.localtime(extracted.published).isoformat(),
@@ -248,7 +263,7 @@ class LegacyImporter:
         try:
             if self.dry_run:
                 exists = ArticlePage.objects.filter(original_url=record["original_url"]).exists()
-                return unresolved, ("updated" if exists else "created"), "", warnings
+                return guesses, ("updated" if exists else "created"), "", warnings
             with transaction.atomic():
                 image_for = self._image_resolver(capture.url, warnings)
                 outcome = self.articles.import_record(record, hostname=self.site.hostname, image_for=image_for)
@@ -266,7 +281,7 @@ class LegacyImporter:
         new_url = self._page_url(page)
         for c, _e in story.pages:
             self.new_urls[(c.host, c.path)] = new_url
-        return unresolved, outcome, new_url, warnings
+        return guesses, outcome, new_url, warnings
 
     def _record_story(self, story, outcome, new_url, warnings):
         self.report.count(outcome)
@@ -290,11 +305,12 @@ class LegacyImporter:
 
     def _rewrite_links(self, body_html, base_url, warnings):
         """Links to old articles point to their new addresses; links to gambling sites are removed, links to
-        unknown domains unwrapped (their text kept); both are warnings. Returns (HTML, links not known yet)."""
+        unknown domains unwrapped (their text kept); both are warnings. Returns (HTML, [(old address, guessed new
+        URL)] for articles not imported yet)."""
         if "<a" not in body_html:
-            return body_html, 0
+            return body_html, []
         soup = BeautifulSoup(body_html, "html.parser")
-        unresolved = 0
+        guesses = []
         for link in soup.find_all("a", href=True):
             target = urljoin(base_url, link["href"].strip())
             host, path = split_url(target)
@@ -302,10 +318,11 @@ class LegacyImporter:
                 continue
             if host in self.hosts:
                 new = self._resolve(host, path)
+                if not new and self._final(host, path) in self.predicted:
+                    new = self.predicted[self._final(host, path)]
+                    guesses.append((self._final(host, path), new))
                 if new:
                     link["href"] = new.removeprefix(self.site.root_url)  # a path: the site may change its name
-                elif self._looks_like_article(host, path):
-                    unresolved += 1
                 continue
             if host == self.site.hostname or self.profile.allows_link_to(host):
                 continue
@@ -324,11 +341,7 @@ class LegacyImporter:
                     % {"host": host, "text": text[:80]}
                 )
                 link.unwrap()
-        return str(soup), unresolved
-
-    def _looks_like_article(self, host, path):
-        final = self._final(host, path)
-        return any((c.host, c.path) == final for c, _e in self.pages)
+        return str(soup), guesses
 
     def _resolve(self, host, path):
         """The new URL of the article an old address names, following archived redirects; "" when not known."""
@@ -392,7 +405,11 @@ class LegacyImporter:
         for capture, kind, extracted in self.other:
             title = getattr(extracted, "title", "")
             if kind == "skipped":
-                note = [_("HTTP %(status)d") % {"status": capture.status}] if capture.status != 200 else []
+                note = (
+                    [_("máy chủ cũ trả mã HTTP %(status)d") % {"status": capture.status}]
+                    if capture.status != 200
+                    else []
+                )
                 self.report.add(Row(capture.url, "skipped", warnings=note))
             elif kind == "error":
                 reason = _("không đọc được trang: %(error)r") % {"error": extracted}

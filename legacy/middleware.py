@@ -44,20 +44,20 @@ def answer(host, path, query):
     host_id, otherwise, root_url, root_path = known
     row = (
         LegacyURL.objects.filter(host_id=host_id, key=url_key(normalise_path(path, query)))
-        .select_related("page")
-        .only("outcome", "page__url_path", "page__live")
+        .values_list("outcome", "page__url_path", "page__live")
         .first()
     )
     if row is None:
         return HttpResponseGone() if otherwise == LegacyHost.Otherwise.GONE else _to(root_url + "/")
-    if row.outcome == LegacyURL.Outcome.GONE:
+    outcome, url_path, live = row
+    if outcome == LegacyURL.Outcome.GONE:
         return HttpResponseGone()
-    if row.outcome == LegacyURL.Outcome.HOME:
+    if outcome == LegacyURL.Outcome.HOME:
         return _to(root_url + "/")
-    if row.page is None or not row.page.live:
+    if url_path is None or not live:
         # The article or category was deleted or unpublished since: the old address is gone too.
         return HttpResponseGone()
-    return _to(root_url + row.page.url_path[len(root_path) - 1 :])
+    return _to(root_url + url_path[len(root_path) - 1 :])
 
 
 def _to(url):
