@@ -149,6 +149,22 @@ def test_three_old_sites_import_once_and_every_old_address_redirects(tmp_path, w
     assert PageLogEntry.objects.count() == revisions
     assert PortalImage.objects.count() == 1
 
+    # An old portal whose hostname the new site kept: its old addresses become Wagtail redirects of the site,
+    # answering only where the new site has no page.
+    kept = fake_sites.FakePage(
+        "localhost",
+        "/tin-tuc/chi-tiet.aspx?id=9",
+        "article",
+        fake_sites.aspnet(
+            "Phường giữ tên miền cũ", "Ngày 02/02/2024 10:00", "Tin tức - Sự kiện", fake_sites.SHARED * 2
+        ).encode(),
+    )
+    code, out, _err = run(capsys, write_warc(tmp_path / "own.warc", [kept]), "--site", ward_site.hostname)
+    assert code == 0 and "1 bài mới" in out
+    kept_article = ArticlePage.objects.get(title="Phường giữ tên miền cũ")
+    assert client.get("/tin-tuc/chi-tiet.aspx?id=9")["Location"] == kept_article.url
+    assert client.get(festival.url).status_code == 200
+
     # A broken archive is named and the exit status is 1; the others are still read.
     broken = tmp_path / "hong.warc.gz"
     broken.write_bytes(b"\x1f\x8b\x08\x00 khong phai warc")
