@@ -426,6 +426,9 @@ class LegacyImporter:
                 else:
                     self._remember(capture, LegacyURL.Outcome.HOME, None)
                     self.report.add(Row(capture.url, "redirect", self.home_url, title))
+        for capture in self.images.values():
+            note = _("ảnh: vào thư viện ảnh khi một bài dùng đến; địa chỉ cũ như mọi địa chỉ không có trong bản lưu")
+            self.report.add(Row(capture.url, "skipped", warnings=[note]))
         for (host, path), location in self.moved.items():
             url = f"http://{host}{path}"
             outcome, page = self.targets.get(self._final(host, path), (LegacyURL.Outcome.HOME, None))
