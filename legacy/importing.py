@@ -27,6 +27,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Site
 
 from core.importing import ImportReport, LineError
 from core.models import SLUG_MAX_LENGTH
@@ -474,8 +475,15 @@ class LegacyImporter:
             return
         legacy_host = self._host_rows.get(host)
         if legacy_host is None:
-            legacy_host, _created = LegacyHost.objects.get_or_create(hostname=host, defaults={"site": self.site})
-            self._host_rows[host] = legacy_host
+            if Site.objects.filter(hostname__iexact=host).exclude(pk=self.site.pk).exists():
+                # Another ward's own hostname never becomes redirect-only because an archive holds its pages.
+                self.report.refuse(host, _("tên miền này là của một trang phường, xã khác: không chuyển hướng"))
+                legacy_host = self._host_rows[host] = False
+            else:
+                legacy_host, _created = LegacyHost.objects.get_or_create(hostname=host, defaults={"site": self.site})
+                self._host_rows[host] = legacy_host
+        if legacy_host is False:
+            return
         LegacyURL.objects.update_or_create(
             host=legacy_host, key=url_key(path), defaults={"path": path[:2000], "outcome": outcome, "page": page}
         )

@@ -37,7 +37,7 @@ def body_of(page):
     return [(block.block_type, block.value) for block in page.body]
 
 
-def test_three_old_sites_import_once_and_every_old_address_redirects(tmp_path, ward_site, client, capsys):
+def test_three_old_sites_import_once_and_every_old_address_redirects(tmp_path, ward_site, other_site, client, capsys):
     archives = [
         write_warc(tmp_path / "thd.warc.gz", [p for p in PAGES if p.host == LIFERAY]),
         write_warc(tmp_path / "bd.warc", [p for p in PAGES if p.host == ASPNET], gzip=False),
@@ -72,7 +72,7 @@ def test_three_old_sites_import_once_and_every_old_address_redirects(tmp_path, w
     assert image_value["caption"] == "Người dân mang rác đã phân loại đến điểm thu gom"
     assert body_of(recycling)[2][1]["data"][1] == ["Giấy", "120 kg"]
     festival = articles["Khu phố 3 tổ chức ngày hội đại đoàn kết"]
-    assert f'href="{festival.url}"' in str(body_of(recycling)[0][1].source)
+    assert f'href="{festival.relative_url(ward_site)}"' in str(body_of(recycling)[0][1].source)
     assert festival.source == "Ban biên tập phường Trần Hưng Đạo"
 
     # The same photo on two old sites is one image.
@@ -94,7 +94,7 @@ def test_three_old_sites_import_once_and_every_old_address_redirects(tmp_path, w
     assert blood.get_parent().title == "Văn hoá – Xã hội"
     # "Tin tức - Sự kiện" and "Tin tức – Sự kiện" are the ward's one standard category.
     assert festival.get_parent().pk == elderly.get_parent().pk
-    assert CategoryPage.objects.filter(slug__startswith="tin-tuc-su-kien").count() == 1
+    assert CategoryPage.objects.child_of(ward_site.root_page).filter(slug__startswith="tin-tuc-su-kien").count() == 1
 
     # Every old address answers when asked with its old hostname.
     story_urls = {}
@@ -164,6 +164,12 @@ def test_three_old_sites_import_once_and_every_old_address_redirects(tmp_path, w
     kept_article = ArticlePage.objects.get(title="Phường giữ tên miền cũ")
     assert client.get("/tin-tuc/chi-tiet.aspx?id=9")["Location"] == kept_article.url
     assert client.get(festival.url).status_code == 200
+
+    # Another ward's own hostname in an archive is refused, and that ward keeps answering.
+    theirs = fake_sites.FakePage(other_site.hostname, "/lien-he/", "other", b"<html><body><p>x</p></body></html>")
+    code, _out, err = run(capsys, write_warc(tmp_path / "theirs.warc", [theirs]), "--site", ward_site.hostname)
+    assert code == 1 and other_site.hostname in err
+    assert client.get("/", HTTP_HOST=other_site.hostname).status_code == 200
 
     # A broken archive is named and the exit status is 1; the others are still read.
     broken = tmp_path / "hong.warc.gz"
