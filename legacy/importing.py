@@ -214,19 +214,21 @@ class LegacyImporter:
 
     def import_stories(self, stories, progress=None):
         self._predict_urls(stories)
-        again = []
+        guessed = []
         for story in stories:
             if progress is not None:
                 progress.update(1)
             done = self._import_story(story)
             if done is not None:
                 self._record_story(story, *done[1:])
-                if any(self.new_urls.get(key, guess) != guess for key, guess in done[0]):
-                    again.append(story)
+                if done[0]:
+                    guessed.append((story, done[0]))
         # A link written with an address guessed before its article existed, and the article got another one
-        # (its slug was taken): written again with the real one.
-        for story in again:
-            self._import_story(story)
+        # (its slug was taken, or it failed): written again with what is known now, guessing no more.
+        self.predicted = {}
+        for story, guesses in guessed:
+            if any(self.new_urls.get(key) != guess for key, guess in guesses):
+                self._import_story(story)
 
     def _predict_urls(self, stories):
         """The address each story's article will have (category slug / title slug), so that links to stories
