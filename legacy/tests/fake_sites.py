@@ -124,7 +124,8 @@ SHARED = (
 STORY_C1 = (
     "<p>Đoàn thanh niên phường ra quân chiến dịch làm sạch bãi biển, thu gom gần hai tấn rác thải nhựa dọc bờ vịnh"
     " trong buổi sáng.</p><p>Chiến dịch kéo dài đến hết tháng, mỗi cuối tuần một chi đoàn phụ trách một đoạn bờ "
-    "biển, có sổ theo dõi lượng rác thu được để báo cáo với phường.</p>"
+    "biển, có sổ theo dõi lượng rác thu được để báo cáo với phường. Đoàn cũng vận động đoàn viên tham gia "
+    '<a href="/2024/06/20/ngay-hoi-hien-mau/">ngày hiến máu tháng Sáu</a>.</p>'
 )
 
 _A = "/web/thd/-/asset_publisher/Ab12Cd/content/ngay-hoi-dai-doan-ket-khu-pho-3"

@@ -92,6 +92,11 @@ def test_three_old_sites_import_once_and_every_old_address_redirects(tmp_path, w
     # The story both Bạch Đằng and the old Hồng Gai carried is one article, in the mapped category.
     blood = articles["Ngày hội hiến máu tình nguyện năm 2024"]
     assert blood.get_parent().title == "Văn hoá – Xã hội"
+    # A link to a story imported later in the run (written with its address guessed beforehand).
+    beach = articles["Thanh niên ra quân làm sạch bãi biển"]
+    assert f'href="{blood.relative_url(ward_site)}"' in "".join(
+        str(v.source) for k, v in body_of(beach) if k == "paragraph"
+    )
     # "Tin tức - Sự kiện" and "Tin tức – Sự kiện" are the ward's one standard category.
     assert festival.get_parent().pk == elderly.get_parent().pk
     assert CategoryPage.objects.child_of(ward_site.root_page).filter(slug__startswith="tin-tuc-su-kien").count() == 1
