@@ -27,6 +27,7 @@ def _empty_caches():
     from django.core.cache import caches
 
     from core import memory, restrictions
+    from legacy.middleware import forget as forget_legacy_hosts
     from wards.sitecache import forget_all
 
     for alias in caches:
@@ -34,6 +35,7 @@ def _empty_caches():
     forget_all()
     memory.forget_all()
     restrictions.forget()
+    forget_legacy_hosts()
     yield
 
 

@@ -116,11 +116,15 @@ class ImportCommand(BaseCommand):
         """A progress bar on stderr when it is a terminal (nothing in logs or pipes); `.update(1)` per line."""
         return tqdm(total=total, unit=_("dòng"), file=sys.stderr, disable=None, leave=False)
 
+    def describe(self, where, message):
+        """One note or refused line as the operator reads it: "Dòng N: …" (an archive's importer names URLs)."""
+        return _("Dòng %(line)d: %(reason)s") % {"line": where, "reason": message}
+
     def finish(self, report, **values):
         """Each note and refused line as "Dòng N: …" on stderr, the summary on stdout, exit status 1 when any
         line was refused."""
-        for number, message in [*report.notes, *report.errors]:
-            self.stderr.write(_("Dòng %(line)d: %(reason)s") % {"line": number, "reason": message})
+        for where, message in [*report.notes, *report.errors]:
+            self.stderr.write(self.describe(where, message))
         self.stdout.write(str(self.summary) % {**report.numbers(), **values})
         if not report.ok:
             raise CommandError(_("%(count)d dòng không nhập được.") % {"count": len(report.errors)}, returncode=1)

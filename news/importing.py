@@ -6,6 +6,7 @@ import logging
 import re
 from zoneinfo import ZoneInfo
 
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
@@ -54,6 +55,101 @@ def body_to_html(body):
         "<p>" + "<br/>".join(html.escape(normalize_text(line)) for line in p.split("\n")) + "</p>" for p in paragraphs
     )
     return text, []
+
+
+def _caption_of(element):
+    """The text of a paragraph that is nothing but an italic line (the caption under a photo), else None."""
+    if getattr(element, "name", None) != "p":
+        return None
+    emphasis = element.find(["em", "i"])
+    text = normalize_text(element.get_text(" "))
+    if emphasis is None or not text or len(text) > 255 or normalize_text(emphasis.get_text(" ")) != text:
+        return None
+    return text
+
+
+def _lone_image(element):
+    """The <img> an element is (or is nothing but), else None."""
+    if getattr(element, "name", None) == "img":
+        return element
+    if getattr(element, "name", None) in ("p", "div", "figure") and not element.get_text(strip=True):
+        images = element.find_all("img")
+        return images[0] if len(images) == 1 else None
+    return None
+
+
+def _table_value(table):
+    rows = [[normalize_text(cell.get_text(" ")) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")]
+    rows = [row for row in rows if any(row)]
+    width = max((len(row) for row in rows), default=0)
+    first = table.find("tr")
+    return {
+        "data": [row + [""] * (width - len(row)) for row in rows],
+        "first_row_is_table_header": bool(first and first.find("th") and not first.find("td")),
+        "first_col_is_header": False,
+        "table_caption": "",
+    }
+
+
+def body_blocks(body_html, image_for=None):
+    """The body as StreamField blocks: one paragraph block, or, when `image_for(src)` can give a Wagtail image
+    for a picture, paragraphs, photos with their captions and tables in the body's order (a picture it cannot
+    give is left out)."""
+    if not body_html:
+        return []
+    if image_for is None:
+        return [("paragraph", RichText(body_html))]
+    blocks, pending = [], []
+
+    def flush():
+        text = normalize_html("".join(pending).strip())
+        if text_of(text):
+            blocks.append(("paragraph", RichText(text)))
+        pending.clear()
+
+    nodes = list(BeautifulSoup(body_html, "html.parser").contents)
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        index += 1
+        picture = _lone_image(node)
+        if picture is not None:
+            flush()
+            image = image_for(picture.get("src", ""))
+            caption = _caption_of(nodes[index]) if index < len(nodes) else None
+            if caption is None and index + 1 < len(nodes) and not str(nodes[index]).strip():
+                caption = _caption_of(nodes[index + 1])
+                index += 1 if caption is not None else 0
+            if caption is not None:
+                index += 1
+            if image is not None:
+                blocks.append(("image", {"image": image, "caption": caption or normalize_text(picture.get("alt", ""))}))
+            continue
+        if getattr(node, "name", None) == "table":
+            flush()
+            blocks.append(("table", _table_value(node)))
+            continue
+        pending.append(str(node))
+    flush()
+    return blocks
+
+
+def blocks_signature(blocks):
+    """What a body's blocks say, comparable between a stored body and one about to be written."""
+    signature = []
+    for item in blocks:
+        kind, value = (item.block_type, item.value) if hasattr(item, "block_type") else item
+        if kind == "paragraph":
+            signature.append((kind, normalize_html(str(value.source))))
+        elif kind == "image":
+            signature.append((kind, getattr(value["image"], "pk", None), value.get("caption") or ""))
+        elif kind == "table":
+            signature.append(
+                (kind, [list(row) for row in value.get("data") or []], bool(value.get("first_row_is_table_header")))
+            )
+        else:
+            signature.append((kind, str(value)))
+    return signature
 
 
 def describe_hidden(block):
@@ -155,10 +251,12 @@ class ArticleImporter:
             return None
         return ArticlePage.objects.child_of(category).filter(slug=vn_slugify(data["title"])).first()
 
-    def import_record(self, record, hostname=None, hidden=None):
+    def import_record(self, record, hostname=None, hidden=None, image_for=None):
         """Create or update one article; returns 'created', 'updated' or 'unchanged'. Hidden blocks left out
-        of the body are added to the list `hidden`, when given."""
+        of the body are added to the list `hidden`, when given. `image_for(src)`: the Wagtail image for a
+        picture in the body (legacy portals' archives), which then becomes a photo block (body_blocks)."""
         data = self.clean_record(record)
+        data["blocks"] = body_blocks(data["body_html"], image_for)
         if hidden is not None:
             hidden.extend(data["hidden"])
         site = self.site_for(record.get("site") if isinstance(record.get("site"), str) else hostname)
@@ -186,7 +284,7 @@ class ArticleImporter:
         page.title = data["title"]
         page.published_at = data["published_at"]
         page.lead = data["lead"]
-        page.body = [("paragraph", RichText(data["body_html"]))] if data["body_html"] else []
+        page.body = data["blocks"] if "blocks" in data else body_blocks(data["body_html"])
         page.source = data["source"]
         page.source_url = data["source_url"]
         page.original_url = data["original_url"]
@@ -195,14 +293,14 @@ class ArticleImporter:
 
     @staticmethod
     def differs(page, category, data):
-        current_body = "".join(str(block.value.source) for block in page.body if block.block_type == "paragraph")
+        blocks = data["blocks"] if "blocks" in data else body_blocks(data["body_html"])
         return any(
             [
                 page.get_parent().pk != category.pk,
                 page.title != data["title"],
                 page.published_at != data["published_at"],
                 page.lead != data["lead"],
-                current_body != data["body_html"],
+                blocks_signature(page.body) != blocks_signature(blocks),
                 page.source != data["source"],
                 page.source_url != data["source_url"],
                 page.featured != data["featured"],

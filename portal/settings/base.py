@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "maintenance",
     "audit",
     "archive",
+    "legacy",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     # page it stores goes out with the gzip it stored, which GZip then leaves alone).
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Old portals' hostnames (legacy.LegacyHost) answer only with 301/410, before anything renders for them.
+    "legacy.middleware.LegacyHostMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -19,6 +19,9 @@ BASE_DIR = Path(settings.BASE_DIR)
 # Platform apps that still import a content app. Each is a debt to pay back, never a pattern to follow: the
 # list may shrink, not grow.
 KNOWN_PLATFORM_TO_CONTENT = set()
+# Apps of the content layer that declare no content type of their own: they fill content apps' pages (legacy
+# imports old portals into news' articles). No platform app may import them either.
+CONTENT_WITHOUT_TYPES = {"legacy"}
 
 
 def project_apps():
@@ -82,7 +85,7 @@ def test_no_app_import_cycles():
 
 def test_platform_apps_import_no_content_app():
     graph = app_graph()
-    content_apps = {model._meta.app_label for model, _ in content.registered()}
+    content_apps = {model._meta.app_label for model, _ in content.registered()} | CONTENT_WITHOUT_TYPES
     platform = set(graph) - content_apps - {settings.ROOT_URLCONF.split(".")[0]}
     edges = {(a, b) for a in platform for b in graph[a] if b in content_apps}
     assert edges <= KNOWN_PLATFORM_TO_CONTENT, _describe(graph, sorted(edges - KNOWN_PLATFORM_TO_CONTENT))
