@@ -15,6 +15,8 @@ urlpatterns = [
     path("ty-gia/", widgets_views.exchange_rates, name="exchange_rates"),
     path("", include("stats.urls")),
     path("", include("search.urls")),
+    # The public API and open data (/api/…, /api/openapi.json) and Wagtail's pages API (/api/v3/).
+    path("", include("api.urls")),
     path("", include("wardinfo.urls")),  # /en/… versions of the "Giới thiệu" pages
 ]
 

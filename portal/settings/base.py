@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "questions",
     "maintenance",
     "audit",
+    "api",
+    "wagtail.api.v3",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -1,0 +1,103 @@
+"""News in the public API (api.registry): /api/articles/ and /api/categories/."""
+
+import datetime
+
+from ninja import Schema
+
+from api.items import PageItem, page_fields, section_filter
+from api.registry import Filter, Resource
+from news.models import ArticlePage, ArticleTag, CategoryPage
+
+
+class CategoryRef(Schema):
+    id: int
+    slug: str
+    title: str
+
+
+class Article(PageItem):
+    published_at: datetime.datetime
+    lead: str
+    category: CategoryRef | None
+    source: str
+    source_url: str
+    author: str
+    featured: bool
+    tags: list[str]
+
+
+class Category(PageItem):
+    slug: str
+    intro: str
+
+
+def _prepare_articles(articles):
+    """The category and the tags of a page of articles, in two queries."""
+    if not articles:
+        return
+    steplen = ArticlePage.steplen
+    parents = {
+        category.path: category
+        for category in CategoryPage.objects.filter(path__in={a.path[:-steplen] for a in articles}).only(
+            "pk", "slug", "title", "path"
+        )
+    }
+    tags = {}
+    for item in ArticleTag.objects.filter(content_object__in=[a.pk for a in articles]).select_related("tag"):
+        tags.setdefault(item.content_object_id, []).append(item.tag.name)
+    for article in articles:
+        article.api_category = parents.get(article.path[:-steplen])
+        article.api_tags = sorted(tags.get(article.pk, []))
+
+
+def _article(article, request):
+    category = getattr(article, "api_category", None)
+    return page_fields(article, request) | {
+        "published_at": article.published_at,
+        "lead": article.lead,
+        "category": {"id": category.pk, "slug": category.slug, "title": category.title} if category else None,
+        "source": article.source,
+        "source_url": article.source_url,
+        "author": article.author,
+        "featured": article.featured,
+        "tags": getattr(article, "api_tags", []),
+    }
+
+
+RESOURCES = [
+    Resource(
+        name="articles",
+        description="Published articles of the site, newest first. The full body of one: Wagtail's "
+        "/api/v3/pages/{id}/.",
+        schema=Article,
+        queryset=lambda site: (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(site.root_page)
+            # Only what an item shows: the body (a StreamField) is the bulk of a row.
+            .defer("body")
+            .order_by("-published_at", "-pk")
+        ),
+        item=_article,
+        prepare=_prepare_articles,
+        date_field="published_at",
+        filters=(
+            Filter("category", "Slug of a category (see /api/categories/).", section_filter(CategoryPage)),
+            Filter(
+                "featured",
+                "Only featured (true) or other (false) articles.",
+                lambda q, v, s: q.filter(featured=v),
+                type=bool,
+            ),
+        ),
+        tags=("news",),
+    ),
+    Resource(
+        name="categories",
+        description="The site's news categories, in menu order.",
+        schema=Category,
+        queryset=lambda site: CategoryPage.objects.live().public().child_of(site.root_page).order_by("path"),
+        item=lambda page, request: page_fields(page, request) | {"slug": page.slug, "intro": page.intro},
+        tags=("news",),
+    ),
+]
