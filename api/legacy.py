@@ -52,7 +52,13 @@ HIT = {
     "type": "object",
     "required": ["path"],
     "properties": {
-        "path": {"type": "string", "description": "location.pathname of the page viewed."},
+        "path": {
+            "type": "string",
+            "maxLength": 255,
+            # As location.pathname gives it: one leading slash, no control characters (else 400).
+            "pattern": "^/([^/\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*)?$",
+            "description": "location.pathname of the page viewed.",
+        },
         "ref": {"type": "string", "description": "document.referrer; only its category is kept."},
     },
 }
@@ -113,7 +119,8 @@ PATHS = {
             "tags": ["figures"],
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": HIT}, "text/plain": {"schema": {"type": "string"}}},
+                # hit.js sends the same JSON as text/plain (no CORS preflight); both are read alike.
+                "content": {"application/json": {"schema": HIT}},
             },
             "responses": {
                 "204": {"description": "Counted (or a crawler's, not counted)."},

@@ -34,12 +34,8 @@ class ListQuery(Schema):
 
 
 class DatedListQuery(ListQuery):
-    since: datetime.date | None = Field(
-        None, ge=FIRST_DAY, le=LAST_DAY, description="Only items dated on or after this day (Vietnam time)."
-    )
-    until: datetime.date | None = Field(
-        None, ge=FIRST_DAY, le=LAST_DAY, description="Only items dated on or before this day (Vietnam time)."
-    )
+    since: datetime.date | None = Field(None, description="Only items dated on or after this day (Vietnam time).")
+    until: datetime.date | None = Field(None, description="Only items dated on or before this day (Vietnam time).")
 
 
 def query_model(resource):

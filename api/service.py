@@ -23,14 +23,17 @@ ERRORS = {400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem}
 class PortalAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        legacy.describe(schema)
         for item in schema["paths"].values():
             for operation in item.values():
                 responses = operation.get("responses", {})
                 _problem_media_type(responses)
                 media_type = operation.pop("x-media-type", None)
-                if media_type and "200" in responses:
-                    responses["200"]["content"] = {media_type: {"schema": {"type": "string"}}}
+                if media_type:
+                    for status in (200, "200"):  # ninja writes the statuses as numbers
+                        if status in responses:
+                            responses[status]["content"] = {media_type: {"schema": {"type": "string"}}}
+        # Added after: the older endpoints answer errors as {"error": …} in application/json.
+        legacy.describe(schema)
         return schema
 
 
@@ -46,8 +49,15 @@ def _day_start(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), timezone.get_default_timezone())
 
 
+def _clamped(day):
+    """Any date is a valid filter; one before 1900 or after 2999 (year 1 has no midnight in UTC) is taken as
+    the bound, which no item of the portal lies beyond."""
+    return min(max(day, schemas.FIRST_DAY), schemas.LAST_DAY) if day else None
+
+
 def _dated(queryset, field, since, until):
     """`since`/`until` (days in Vietnam) on a date or datetime field."""
+    since, until = _clamped(since), _clamped(until)
     is_datetime = queryset.model._meta.get_field(field).get_internal_type() == "DateTimeField"
     if since:
         queryset = queryset.filter(**{f"{field}__gte": _day_start(since) if is_datetime else since})
