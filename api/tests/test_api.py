@@ -55,6 +55,10 @@ def test_articles_per_site_paged_filtered_and_cacheable(ward_site, other_site, m
     one = page["results"][0]
     item = get(client, f"/api/articles/{one['id']}/")
     assert item.status_code == 200 and item.json() == one
+    # Wagtail's own pages API beside ours, each with its description.
+    pages = get(client, f"/api/v3/pages/{one['id']}/")
+    assert pages.status_code == 200 and pages.json()["title"] == one["title"]
+    assert get(client, "/api/v3/openapi.json").json()["info"]["title"] == "Wagtail API"
     # Another site's article is not found through this one.
     other = get(client, "/api/articles/", host="baichay.localhost").json()["results"][0]
     assert get(client, f"/api/articles/{other['id']}/").status_code == 404

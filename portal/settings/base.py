@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "maintenance",
     "audit",
     "api",
-    "wagtail.api.v3",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
