@@ -1,8 +1,10 @@
 """Helpers for the apps that declare resources (their api_resources.py)."""
 
 import datetime
+import unicodedata
 
 from ninja import Schema
+from pydantic import AfterValidator
 
 from core.public_urls import absolute_url
 
@@ -33,3 +35,15 @@ def section_filter(model):
         return queryset.descendant_of(section) if section else queryset.none()
 
     return apply
+
+
+def _clean_text(value):
+    """No NUL or other control characters but line breaks and tabs, no lone surrogates (PostgreSQL and UTF-8
+    refuse them): a 400 naming the field rather than a failed write."""
+    for char in value:
+        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+            raise ValueError("control character, line separator or lone surrogate")
+    return value
+
+
+CleanText = AfterValidator(_clean_text)

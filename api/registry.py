@@ -42,6 +42,11 @@ class Resource:
     filters: tuple[Filter, ...] = ()
     prepare: Callable | None = None  # (list of objects on one page) -> None: bulk reads for `item`
     detail: bool = True  # also GET /api/<name>/{id}/
+    # Writes: POST /api/<name>/ with a per-site token holding `write_scope` (api.tokens); `create(site, data)`
+    # takes the validated `input_schema` and returns what it made (never published: editors approve it).
+    input_schema: type | None = None
+    create: Callable | None = None
+    write_scope: str = ""
     open_data: bool = False  # also offered whole as CSV and JSON under /api/open-data/
     tags: tuple[str, ...] = field(default_factory=tuple)
 

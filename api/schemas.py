@@ -78,3 +78,11 @@ def page_model_for(resource):
     if resource.name not in _pages:
         _pages[resource.name] = page_model(resource)
     return _pages[resource.name]
+
+
+class Created(Schema):
+    """What a write made: never public until an editor publishes it."""
+
+    id: int
+    title: str
+    live: bool

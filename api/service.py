@@ -8,13 +8,14 @@ import functools
 import math
 from urllib.parse import urlencode
 
+from django.db import transaction
 from django.db.models import Count, Max
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError, ValidationError
 
-from api import http, legacy, problems, registry, schemas
+from api import http, legacy, problems, registry, schemas, tokens
 from core.public_urls import absolute_url
 
 ERRORS = {400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem}
@@ -32,6 +33,11 @@ class PortalAPI(NinjaAPI):
                     for status in (200, "200"):  # ninja writes the statuses as numbers
                         if status in responses:
                             responses[status]["content"] = {media_type: {"schema": {"type": "string"}}}
+        schema.setdefault("components", {}).setdefault("securitySchemes", {})["siteToken"] = {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A write token of the ward site, made in the admin (Cài đặt → Mã truy cập API).",
+        }
         # Added after: the older endpoints answer errors as {"error": …} in application/json.
         legacy.describe(schema)
         return schema
@@ -122,6 +128,32 @@ def one_item(request, resource, item_id):
     return http.answer(request, item.model_dump_json(), last_modified=modified)
 
 
+def create_item(request, resource, data):
+    from audit import record
+
+    site, refused = http.admit(request)
+    if refused:
+        return refused
+    token, refused = tokens.authorise(request, site, resource.write_scope)
+    if refused:
+        return refused
+    with transaction.atomic():
+        try:
+            obj = resource.create(site, data)
+        except LookupError:
+            return http.problem(request, "not-found")
+        record(
+            "api_write",
+            site=site,
+            obj=obj,
+            details={"token": token.prefix, "token_name": token.name, "scope": token.scope, "path": request.path},
+        )
+    created = schemas.Created.model_validate({"id": obj.pk, "title": obj.title, "live": obj.live})
+    response = HttpResponse(created.model_dump_json(), status=201, content_type="application/json; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _add_resource(api, resource):
     query = schemas.query_model(resource)
     tags = list(resource.tags) or [resource.name]
@@ -138,6 +170,24 @@ def _add_resource(api, resource):
         tags=tags,
         url_name=f"api_{resource.name}_list",
     )(list_view)
+
+    if resource.create:
+        body = resource.input_schema
+
+        def create_view(request, data: body):
+            return create_item(request, resource, data)
+
+        api.post(
+            f"/{resource.name}/",
+            response={201: schemas.Created, **ERRORS, 401: schemas.Problem, 403: schemas.Problem},
+            operation_id=f"create_{resource.name.replace('-', '_')}",
+            summary=f"Send one of {resource.name} (a draft for the editors)",
+            description=f"Needs a token of the site with the scope `{resource.write_scope}` "
+            "(`Authorization: Bearer …`, made in the admin). Every use is in the audit log.",
+            tags=tags,
+            url_name=f"api_{resource.name}_create",
+            openapi_extra={"security": [{"siteToken": []}]},
+        )(create_view)
 
     if resource.detail:
 

@@ -1,11 +1,16 @@
 """News in the public API (api.registry): /api/articles/ and /api/categories/."""
 
 import datetime
+from typing import Annotated
 
-from ninja import Schema
+from django.utils import timezone
+from ninja import Field, Schema
+from wagtail.rich_text import RichText
 
-from api.items import PageItem, page_fields, section_filter
+from api.items import CleanText, PageItem, page_fields, section_filter
 from api.registry import Filter, Resource
+from core.text import normalize_text
+from news.importing import body_to_html
 from news.models import ArticlePage, ArticleTag, CategoryPage
 
 
@@ -64,6 +69,38 @@ def _article(article, request):
     }
 
 
+class ArticleIn(Schema):
+    """An article a partner system sends: kept as a draft for the ward's editors to review and publish."""
+
+    title: Annotated[str, Field(min_length=1, max_length=255), CleanText]
+    category: Annotated[str, Field(pattern=r"^[-a-z0-9]{1,100}$")]
+    lead: Annotated[str, Field(max_length=2000), CleanText] = ""
+    body: Annotated[str, Field(max_length=200_000), CleanText] = Field(
+        "", description="Plain text, blank lines between paragraphs."
+    )
+    source: Annotated[str, Field(max_length=255), CleanText] = ""
+    published_at: datetime.datetime | None = None
+
+
+def _create_article(site, data):
+    """A draft article under the site's category, its first revision saved: editors publish it."""
+    category = CategoryPage.objects.child_of(site.root_page).filter(slug=data.category).first()
+    if category is None:
+        raise LookupError("category")
+    body_html, _hidden = body_to_html(data.body)
+    page = ArticlePage(
+        title=normalize_text(data.title),
+        lead=normalize_text(data.lead),
+        source=normalize_text(data.source),
+        body=[("paragraph", RichText(body_html))] if body_html else [],
+        published_at=data.published_at or timezone.now(),
+        live=False,
+    )
+    category.add_child(instance=page)
+    page.save_revision()
+    return page
+
+
 RESOURCES = [
     Resource(
         name="articles",
@@ -91,6 +128,9 @@ RESOURCES = [
             ),
         ),
         tags=("news",),
+        input_schema=ArticleIn,
+        create=_create_article,
+        write_scope="articles:write",
     ),
     Resource(
         name="categories",

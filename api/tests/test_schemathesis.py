@@ -6,7 +6,9 @@ import time
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 EXAMPLES = 8
@@ -17,7 +19,13 @@ def api_data(ward_site, make_article, settings):
     settings.PORTAL_API_RATE_LIMIT = 0  # the limit has its own test; here every call must reach the view
     settings.PORTAL_STATS_RATE_LIMIT = 0
     make_article(ward_site, "Phường ra quân làm sạch bãi biển", tags=["môi trường"])
-    return ward_site
+    # As Django's test client does: a request through the WSGI handler must not close the connection that
+    # holds the test's transaction (PostgreSQL would lose the data made above).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield ward_site
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_every_operation_answers_as_described(api_data):
