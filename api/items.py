@@ -46,4 +46,17 @@ def _clean_text(value):
     return value
 
 
+def _nonblank(value):
+    if not value.strip():
+        raise ValueError("blank")
+    return value
+
+
 CleanText = AfterValidator(_clean_text)
+NonBlank = AfterValidator(_nonblank)
+# The same rule told to clients (the OpenAPI description): no control characters but tab and newline, no
+# U+2028/U+2029; TEXT_PATTERN also wants one character that is not a space. Checked by CleanText (a lone
+# surrogate cannot be written in a pattern every engine reads).
+_CTRL = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029"
+TEXT_PATTERN = {"pattern": f"^[^{_CTRL}]*$"}
+NONBLANK_PATTERN = {"pattern": f"^[^{_CTRL}]*[^\\s{_CTRL}][^{_CTRL}]*$"}

@@ -8,6 +8,7 @@ import functools
 import math
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
@@ -142,6 +143,10 @@ def create_item(request, resource, data):
             obj = resource.create(site, data)
         except LookupError:
             return http.problem(request, "not-found")
+        except DjangoValidationError as error:
+            # What the model refuses (a title that is only invisible characters once cleaned).
+            names = getattr(error, "message_dict", {"body": []})
+            return http.problem(request, "bad-request", errors=[{"name": n, "reason": "invalid"} for n in names])
         record(
             "api_write",
             site=site,

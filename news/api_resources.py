@@ -7,7 +7,7 @@ from django.utils import timezone
 from ninja import Field, Schema
 from wagtail.rich_text import RichText
 
-from api.items import CleanText, PageItem, page_fields, section_filter
+from api.items import NONBLANK_PATTERN, TEXT_PATTERN, CleanText, NonBlank, PageItem, page_fields, section_filter
 from api.registry import Filter, Resource
 from core.text import normalize_text
 from news.importing import body_to_html
@@ -72,14 +72,25 @@ def _article(article, request):
 class ArticleIn(Schema):
     """An article a partner system sends: kept as a draft for the ward's editors to review and publish."""
 
-    title: Annotated[str, Field(min_length=1, max_length=255), CleanText]
+    title: Annotated[str, Field(min_length=1, max_length=255, json_schema_extra=NONBLANK_PATTERN), CleanText, NonBlank]
     category: Annotated[str, Field(pattern=r"^[-a-z0-9]{1,100}$")]
-    lead: Annotated[str, Field(max_length=2000), CleanText] = ""
-    body: Annotated[str, Field(max_length=200_000), CleanText] = Field(
+    lead: Annotated[str, Field(max_length=2000, json_schema_extra=TEXT_PATTERN), CleanText] = ""
+    body: Annotated[str, Field(max_length=200_000, json_schema_extra=TEXT_PATTERN), CleanText] = Field(
         "", description="Plain text, blank lines between paragraphs."
     )
-    source: Annotated[str, Field(max_length=255), CleanText] = ""
-    published_at: datetime.datetime | None = None
+    source: Annotated[str, Field(max_length=255, json_schema_extra=TEXT_PATTERN), CleanText] = ""
+    published_at: datetime.datetime | None = Field(
+        None, description="Shown as the article's date; outside 1900–2999 (or absent): the time it is sent."
+    )
+
+
+def _plausible(moment):
+    if moment is None or not 1900 <= moment.year <= 2999:
+        return None
+    try:
+        return moment.astimezone(datetime.UTC)  # an offset near a year's end may leave the range
+    except OverflowError:
+        return None
 
 
 def _create_article(site, data):
@@ -93,7 +104,7 @@ def _create_article(site, data):
         lead=normalize_text(data.lead),
         source=normalize_text(data.source),
         body=[("paragraph", RichText(body_html))] if body_html else [],
-        published_at=data.published_at or timezone.now(),
+        published_at=_plausible(data.published_at) or timezone.now(),
         live=False,
     )
     category.add_child(instance=page)
