@@ -5,6 +5,8 @@ covers the older /api/search/, /api/stats/ and /api/hit/ (api.legacy). Wagtail's
 
 import datetime
 import functools
+import hashlib
+import json
 import math
 from urllib.parse import urlencode
 
@@ -17,7 +19,9 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError, ValidationError
 
 from api import http, legacy, problems, registry, schemas, tokens
+from core.generations import shared_cache
 from core.public_urls import absolute_url
+from pagecache.keys import generation_keys
 
 ERRORS = {400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem}
 
@@ -80,6 +84,30 @@ def _page_link(request, page):
     return absolute_url(request, f"{request.path}?{urlencode(sorted(query.items()))}")
 
 
+TOTALS_SECONDS = 60
+
+
+def _totals(site, resource, params, queryset):
+    """{"count", "modified"} of a filtered list: counting 100,000 articles costs ~0.35 s on SQLite, so the
+    totals are kept for TOTALS_SECONDS under the site's page-cache generations (every publish, unpublish,
+    move or delete of a page of the site moves one: pagecache.signals) and today's date (a document's status,
+    an announcement's "current" change with the day). Figures of non-page rows (visits per day) may lag as
+    long, as Cache-Control already lets clients."""
+    cache = shared_cache()
+    filters = params.model_dump(mode="json", exclude={"page", "page_size"})
+    generations = cache.get_many(generation_keys(site.pk, "api"))
+    raw = json.dumps([site.pk, resource.name, filters, sorted(generations.items()), str(timezone.localdate())])
+    key = "api:totals:" + hashlib.sha256(raw.encode()).hexdigest()
+    totals = cache.get(key)
+    if totals is None:
+        aggregates = {"count": Count("pk")}
+        if resource.modified_field:
+            aggregates["modified"] = Max(resource.modified_field)
+        totals = queryset.aggregate(**aggregates)
+        cache.set(key, totals, TOTALS_SECONDS)
+    return totals
+
+
 def list_page(request, resource, params):
     """The JSON of one page of `resource` for `params` (a validated query), with its Last-Modified."""
     site, refused = http.admit(request)
@@ -92,10 +120,7 @@ def list_page(request, resource, params):
         value = getattr(params, item.name)
         if value is not None:
             queryset = item.apply(queryset, value, site)
-    totals = {"count": Count("pk")}
-    if resource.modified_field:
-        totals["modified"] = Max(resource.modified_field)
-    totals = queryset.aggregate(**totals)
+    totals = _totals(site, resource, params, queryset)
     count = totals["count"]
     num_pages = max(1, math.ceil(count / params.page_size))
     start = (params.page - 1) * params.page_size
