@@ -5,6 +5,7 @@ visits per day) and the monthly visitor figures."""
 import csv
 import datetime
 import io
+import json
 
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
@@ -91,8 +92,6 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
-        import json
-
         value = json.dumps(value, ensure_ascii=False)
     text = str(value)
     if isinstance(value, str) and text.startswith(FORMULA_STARTS):
