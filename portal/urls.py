@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("stats.urls")),
     path("", include("ratings.urls")),
     path("", include("search.urls")),
+    # The public API and open data (/api/…, /api/openapi.json) and Wagtail's pages API (/api/v3/).
+    path("", include("api.urls")),
     path("", include("wardinfo.urls")),  # /en/… versions of the "Giới thiệu" pages
     path("", include("archive.urls")),  # /luu-tru/<page>/: archived versions of articles and documents
 ]

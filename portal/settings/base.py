@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "audit",
     "archive",
     "legacy",
+    "api",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
