@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from core import indexing
 from core.importing import ImportReport, LineError, decode_line, parse_json_line
 from core.sanitize import sanitize
 from core.text import fold, normalize_html, normalize_text, vn_slugify
@@ -260,7 +261,8 @@ class ArticleImporter:
         if hidden is not None:
             hidden.extend(data["hidden"])
         site = self.site_for(record.get("site") if isinstance(record.get("site"), str) else hostname)
-        with transaction.atomic():
+        # Commands only (one thread): Wagtail's indexes follow each article once, not after each of its saves.
+        with transaction.atomic(), indexing.once_per_object():
             home = site.root_page
             category = self.category_for(home, record.get("category"))
             page = self.find_existing(home, category, data)
