@@ -55,6 +55,16 @@ def test_results_per_site_and_page_in_the_dashboard_and_csv(monkeypatch, client,
     assert rows[-1][0].startswith("Toàn cổng") and rows[-1][2:4] == [str(len(RATED)), f"{mean(scores):.2f}"]
     assert exported(365)[-1][2] == str(len(RATED) + 1)
 
+    # The same figures in the public API, per day and without paths (api: ratings/api_resources.py).
+    client.logout()
+    days = client.get("/api/ratings/", HTTP_HOST="localhost").json()["results"]
+    assert [(d["day"], d["ratings"], d["average"]) for d in days] == [
+        (now.date().isoformat(), len(RATED), round(mean(scores), 2)),
+        (old.date().isoformat(), 1, 1.0),
+    ]
+    assert days[0]["by_score"] == {str(s): Counter(scores)[s] for s in SCORES}
+    assert "/tin-tuc-su-kien/" not in client.get("/api/open-data/ratings.csv", HTTP_HOST="localhost").content.decode()
+
     # In the admin, but in no group naming the site: refused as the statistics page refuses (Wagtail's redirect).
     outsider = admin_user.__class__.objects.create_user("bientap", password="x")
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
