@@ -12,6 +12,8 @@ from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from audit.chain import Action
+from audit.models import AuditEntry
 from core.public_urls import reader_client
 from integrity.models import Check, LinkConfirmation
 from integrity.scan import Scanner
@@ -89,7 +91,7 @@ def page_address(site, page):
 
 def check_rendered(site, pages=None):
     """Render every live page of `site` as an anonymous reader gets it (middleware and page cache included)."""
-    scanner, confirmed = Scanner(site), confirmed_hosts(site)
+    scanner, confirmed = Scanner.for_site(site), confirmed_hosts(site)
     client, secure = reader_client(site)
     found = []
     for page in pages if pages is not None else live_pages(site):
@@ -152,20 +154,40 @@ def changed_fields(page):
     return changed
 
 
+def published_revisions(site):
+    """{page id: the revision its last publish wrote to the audit log} for the site's pages. The log is
+    hash-chained (verify_audit_log), so a revision row forged in the database and made live shows here."""
+    published = {}
+    entries = AuditEntry.objects.filter(action=Action.PUBLISH, site_id=site.pk).order_by("seq")
+    for object_id, details in entries.values_list("object_id", "details").iterator(chunk_size=2000):
+        revision = (details or {}).get("revision")
+        if revision is not None and not (details or {}).get("go_live_at"):
+            published[object_id] = revision
+    return published
+
+
 def check_changed(site):
-    """Every live page below the site's root (the home page too) against its latest approved revision."""
+    """Every live page below the site's root (the home page too) against its latest approved revision: the one
+    its last publish logged (pages published before the audit log existed: the live revision)."""
     found = []
+    published = published_revisions(site)
     pages = live_pages(site).select_related("live_revision").specific()
     for page in pages:
-        changed = changed_fields(page)
-        if not changed:
-            continue
-        if changed == ["live_revision"]:
-            evidence = _("trang đang hiển thị nhưng không có phiên bản nào được duyệt")
+        logged = published.get(str(page.pk))
+        if logged is not None and page.live_revision_id != logged:
+            changed = ["live_revision"]
+            evidence = _("phiên bản đang hiển thị (số %(live)s) không phải phiên bản xuất bản lần cuối (số %(logged)s)")
+            evidence %= {"live": page.live_revision_id, "logged": logged}
         else:
-            evidence = _("nội dung đang hiển thị khác phiên bản đã duyệt (số %(revision)s) ở: %(fields)s") % {
-                "revision": page.live_revision_id,
-                "fields": ", ".join(changed),
-            }
+            changed = changed_fields(page)
+            if not changed:
+                continue
+            if changed == ["live_revision"]:
+                evidence = _("trang đang hiển thị nhưng không có phiên bản nào được duyệt")
+            else:
+                evidence = _("nội dung đang hiển thị khác phiên bản đã duyệt (số %(revision)s) ở: %(fields)s") % {
+                    "revision": page.live_revision_id,
+                    "fields": ", ".join(changed),
+                }
         found.append(Issue(Check.CHANGED, page_address(site, page), evidence, site.pk, page.pk, ",".join(changed)))
     return found

@@ -29,7 +29,7 @@ def revision_scan(revision):
     site = page.get_site()
     if site is None:
         return None
-    return Scanner(site).content(revision.content)
+    return Scanner.for_site(site).content(revision.content)
 
 
 def needs_confirmation(scan):

@@ -90,9 +90,13 @@ def _text(soup):
 class Scanner:
     """One per site and run: the allowlist and the screen's gambling words read once."""
 
-    def __init__(self, site):
-        self.allow = allowlist_for(site)
+    def __init__(self, allow):
+        self.allow = allow
         self.screen = Screen(reasons=[ScreenTerm.Reason.GAMBLING])
+
+    @classmethod
+    def for_site(cls, site):
+        return cls(allowlist_for(site))
 
     def _outside(self, block):
         return [host for host in block.link_hosts if host.lower() not in self.allow.own_hosts]
