@@ -5,6 +5,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
@@ -93,6 +95,11 @@ def check_rendered(site, pages=None):
     """Render every live page of `site` as an anonymous reader gets it (middleware and page cache included)."""
     scanner, confirmed = Scanner.for_site(site), confirmed_hosts(site)
     client, secure = reader_client(site)
+    # Rendered from the database as it is now: a session cookie (of no session: still an anonymous reader) makes
+    # the page cache step aside, whose copy would show a tampered row only once it expires.
+    client.cookies[settings.SESSION_COOKIE_NAME] = "integrity-check"
+    # Likewise the rendered parts this process keeps (keyed by revision, so a row edited in place would hit).
+    caches["fragments"].clear()
     found = []
     for page in pages if pages is not None else live_pages(site):
         response = client.get(page_address(site, page), secure=secure)
