@@ -25,6 +25,7 @@ DEFAULT_ALLOWED_DOMAINS = "\n".join(
         "vtv.vn",
         "vov.vn",
         "vietnamplus.vn",
+        "vbpl.vn",
         "openstreetmap.org",
         "youtube.com",
         "youtube-nocookie.com",

@@ -53,7 +53,9 @@ def test_outside_links_wait_for_the_administrator_who_sees_and_confirms_them(cli
     assert isinstance(last, LinkConfirmationTask)
     assert list(last.groups.all()) == [staff[Role.ADMIN].groups.get()]
 
-    clean = _draft(ward_site, "Tin sạch", "<p>Xem <a href='https://chinhphu.vn/'>Chính phủ</a>.</p>", staff[Role.REPORTER])
+    clean = _draft(
+        ward_site, "Tin sạch", "<p>Xem <a href='https://chinhphu.vn/'>Chính phủ</a>.</p>", staff[Role.REPORTER]
+    )
     state = _through_review(clean, staff)
     assert clean.live and state.status == state.STATUS_APPROVED
 
@@ -84,7 +86,11 @@ def test_outside_links_wait_for_the_administrator_who_sees_and_confirms_them(cli
     risky.refresh_from_db()
     assert task_state.status == TaskState.STATUS_APPROVED and risky.live
     confirmation = LinkConfirmation.objects.get(page_id=risky.pk)
-    assert (confirmation.hosts, confirmation.hidden, confirmation.user) == (["baoquangninh.vn"], True, staff[Role.ADMIN])
+    assert (confirmation.hosts, confirmation.hidden, confirmation.user) == (
+        ["baoquangninh.vn"],
+        True,
+        staff[Role.ADMIN],
+    )
     entry = AuditEntry.objects.get(action="integrity.confirm_links")
     assert entry.actor_id == staff[Role.ADMIN].pk and entry.site_id == ward_site.pk
     assert any("baoquangninh.vn" in line for line in entry.details["confirmed"])
