@@ -92,7 +92,7 @@ class Scanner:
 
     def __init__(self, allow):
         self.allow = allow
-        self.screen = Screen(reasons=[ScreenTerm.Reason.GAMBLING])
+        self.screen = Screen(reasons=[ScreenTerm.Reason.GAMBLING], plain_matches_marked=False)
 
     @classmethod
     def for_site(cls, site):

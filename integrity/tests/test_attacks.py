@@ -46,6 +46,8 @@ RENDERED_ATTACKS = [
     ("noscript link", "<noscript><a href='https://new88.example/'>n</a></noscript>", Check.HIDDEN, "new88"),
     ("gambling words with marks", "<p>Nhà cái uy tín, nạp tiền nhận thưởng ngay</p>", Check.GAMBLING, "nhà cái"),
     ("gambling words without marks", "<p>soi keo nha cai hom nay</p>", Check.GAMBLING, "soi keo"),
+    ("gambling words without marks among marked text", "<p>Tin vui: nha cai uy tín tặng quà</p>", Check.GAMBLING,
+     "nha cai"),
     ("gambling words in English", "<p>Best online casino, free spins daily</p>", Check.GAMBLING, "casino"),
     ("meta description for search engines", "head:<meta name='description' content='Kèo nhà cái hôm nay'>",
      Check.GAMBLING, "kèo nhà cái"),

@@ -32,7 +32,8 @@ PHRASES = [
     "ra quân vệ sinh môi trường", "trồng cây xanh trên các tuyến đường", "tiếp công dân định kỳ",
     "cải cách hành chính và chuyển đổi số", "tiếp nhận hồ sơ trực tuyến", "bảo hiểm y tế cho học sinh",
     "khen thưởng các gia đình văn hoá tiêu biểu", "diễn tập phòng cháy chữa cháy", "bảo đảm an toàn giao thông",
-    "hiến máu tình nguyện", "hỗ trợ hộ nghèo sau mùa lũ", "lãnh đạo phường kiểm tra thực tế",
+    "hiến máu tình nguyện", "chăm lo cuộc sống đời thường của người dân", "nhà cải tạo xong trước Tết",
+    "hỗ trợ hộ nghèo sau mùa lũ", "lãnh đạo phường kiểm tra thực tế",
 ]  # fmt: skip
 ALLOWED_LINKS = [
     "https://quangninh.gov.vn/Trang/tin-tuc.aspx",
