@@ -135,27 +135,42 @@ def _how_hidden(element, rules):
     return rules.get(("#", element.get("id")), "")
 
 
-def remove_hidden(html):
-    """`html` without its hidden elements, and a HiddenBlock for each one removed."""
-    if not html or not _MAY_HIDE.search(html):
-        return html, []
-    soup = BeautifulSoup(html, "html.parser")
+def hidden_elements(soup):
+    """(element, how it is hidden) for each hidden element of a parsed fragment or page, outermost only (a hidden
+    block inside another goes with the outer one)."""
     rules = _hiding_rules(soup)
-    hidden, hidden_ids = [], set()  # a hidden block inside another goes with the outer one
+    hidden, hidden_ids = [], set()
     for element in soup.find_all(True):
         how = element.name != "style" and _how_hidden(element, rules)
         if how and not any(id(parent) in hidden_ids for parent in element.parents):
             hidden.append((element, how))
             hidden_ids.add(id(element))
+    return hidden
+
+
+def describe(element, how):
+    """A HiddenBlock for a hidden element: how, the start of its text, the hosts its links point to."""
+    links = element.find_all("a", href=True) + ([element] if element.name == "a" and element.has_attr("href") else [])
+    hosts = set()
+    for link in links:
+        try:
+            hosts.add(urlsplit(link["href"].strip()).hostname)
+        except ValueError:  # an address that is not one ("http://[x"): no host to name
+            continue
+    text = " ".join(element.get_text(" ").split())
+    return HiddenBlock(how=how, text=text[:80], link_hosts=sorted(hosts - {None, ""}))
+
+
+def remove_hidden(html):
+    """`html` without its hidden elements, and a HiddenBlock for each one removed."""
+    if not html or not _MAY_HIDE.search(html):
+        return html, []
+    soup = BeautifulSoup(html, "html.parser")
+    hidden = hidden_elements(soup)
     if not hidden:
         return html, []
     removed = []
     for element, how in hidden:
-        links = element.find_all("a", href=True) + (
-            [element] if element.name == "a" and element.has_attr("href") else []
-        )
-        hosts = {urlsplit(a["href"].strip()).hostname for a in links} - {None, ""}
-        text = " ".join(element.get_text(" ").split())
-        removed.append(HiddenBlock(how=how, text=text[:80], link_hosts=sorted(hosts)))
+        removed.append(describe(element, how))
         element.decompose()
     return str(soup), removed

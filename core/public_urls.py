@@ -54,3 +54,12 @@ def page_url(page, request=None):
     if root_url is None:
         return None
     return base_url(site_id, root_url, request) + path
+
+
+def reader_client(site):
+    """(a Django test client, secure) that fetch `site`'s pages in this process as an anonymous reader would:
+    through every middleware and the page cache, on the site's host (the saved copy, the integrity checks)."""
+    from django.test import Client
+
+    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    return Client(HTTP_HOST=host), site.port == 443 or settings.PORTAL_PUBLIC_HTTPS

@@ -46,6 +46,12 @@ GLOBAL_PERMISSIONS = {
     Role.ADMIN: {"wagtailadmin.access_admin", "accounts.add_user", "accounts.change_user", "accounts.delete_user"},
 }
 SITE_SETTINGS_PERMISSION = "wards.change_wardsettings"
+# Per-site settings of other platform apps that a site's Quản trị edits too (integrity's allowed link domains);
+# apps add theirs in their AppConfig.ready().
+EXTRA_SITE_SETTINGS_PERMISSIONS = []
+# Steps other platform apps add after "Duyệt" (integrity's confirmation of links): callables
+# (site, groups by role) -> (task name, task class, groups), appended in order by their AppConfig.ready().
+EXTRA_WORKFLOW_STEPS = []
 # Roles that may see the site's statistics (sites_for_user); collaborators are often outsiders.
 STATS_ROLES = (Role.EDITOR, Role.CHIEF, Role.ADMIN)
 # Roles whose accounts must use two-factor authentication.
@@ -144,9 +150,9 @@ def _grant(group, site, role):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
     GroupCollectionPermission.objects.filter(group=group).exclude(collection=collection, permission__in=wanted).delete()
 
-    settings_permission = _permission(SITE_SETTINGS_PERMISSION)
     if role == Role.ADMIN:
-        GroupSitePermission.objects.get_or_create(group=group, site=site, permission=settings_permission)
+        for dotted in [SITE_SETTINGS_PERMISSION, *EXTRA_SITE_SETTINGS_PERMISSIONS]:
+            GroupSitePermission.objects.get_or_create(group=group, site=site, permission=_permission(dotted))
     else:
         GroupSitePermission.objects.filter(group=group).delete()
 
@@ -165,17 +171,18 @@ def _ensure_workflow(site, groups):
         workflow.save(update_fields=["name"])
     steps = [
         # The head of the board may also do the editing review when no editor is available.
-        (_("Biên tập") + f" ({label})", [groups[Role.EDITOR], groups[Role.CHIEF]]),
-        (_("Duyệt") + f" ({label})", [groups[Role.CHIEF]]),
+        (_("Biên tập") + f" ({label})", GroupApprovalTask, [groups[Role.EDITOR], groups[Role.CHIEF]]),
+        (_("Duyệt") + f" ({label})", GroupApprovalTask, [groups[Role.CHIEF]]),
     ]
+    steps += [step(site, groups) for step in EXTRA_WORKFLOW_STEPS]
     current = [
         link.task.specific
         for link in WorkflowTask.objects.filter(workflow=workflow).select_related("task").order_by("sort_order")
     ]
-    for order, (task_name, task_groups) in enumerate(steps):
+    for order, (task_name, task_class, task_groups) in enumerate(steps):
         task = current[order] if order < len(current) else None
-        if not isinstance(task, GroupApprovalTask):
-            task = GroupApprovalTask.objects.create(name=task_name)
+        if type(task) is not task_class:
+            task = task_class.objects.create(name=task_name)
         elif task.name != task_name:
             task.name = task_name
             task.save(update_fields=["name"])

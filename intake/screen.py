@@ -42,6 +42,62 @@ def _words_pattern(term):
     return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
 
 
+def _any_of(terms):
+    """One pattern finding every term at every place a word starts (longest first, so a term inside another one
+    at the same place is found through `Screen._inside`)."""
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?=(" + alternatives + r")(?!\w))")
+
+
+class Screen:
+    """The screen's terms, read and compiled once: a submission builds one (`screen`), integrity's scan of every
+    page of a site one per run. `reasons` narrows it to some `ScreenTerm.Reason`s."""
+
+    def __init__(self, reasons=None, plain_matches_marked=True):
+        # A term written without marks matches marked text too ("nha cai" in "nhà cái"): right for what citizens
+        # type. Our own pages are written with marks, where that would read "đời thường" as "doi thuong";
+        # integrity passes False, and its marked terms ("đổi thưởng") catch marked spam.
+        self._fold_plain = plain_matches_marked
+        items = ScreenTerm.objects.all()
+        if reasons is not None:
+            items = items.filter(reason__in=list(reasons))
+        self._items, self._hosts = {}, []  # term -> (place in the list, ScreenTerm); host terms
+        plain, marked = [], []
+        for place, item in enumerate(items):
+            term = unicodedata.normalize("NFC", item.term.strip()).lower()
+            if not term or term in self._items:
+                continue
+            self._items[term] = (place, item)
+            if item.kind == ScreenTerm.Kind.HOST:
+                self._hosts.append(term)
+            else:
+                (plain if term.isascii() else marked).append(term)
+        self._plain, self._marked = _any_of(plain), _any_of(marked)
+        # Terms found where another starts: "cá độ" inside "cá độ bóng đá".
+        self._inside = {
+            term: [other for other in group if other != term and _words_pattern(other).search(term)]
+            for group in (plain, marked)
+            for term in group
+        }
+
+    def _words(self, pattern, text):
+        found = set()
+        for match in pattern.finditer(text) if pattern else ():
+            found.add(match[1])
+            found.update(self._inside[match[1]])
+        return found
+
+    def terms_in(self, text, hosts=None):
+        """The ScreenTerms `text` (and `hosts`, else the hosts named in it) hit, each once, in the list's order."""
+        text = unicodedata.normalize("NFC", text or "").lower()
+        hosts = hosts_in(text) if hosts is None else hosts
+        hit = self._words(self._plain, fold(text) if self._fold_plain else text) | self._words(self._marked, text)
+        hit |= {term for term in self._hosts if any(host == term or host.endswith("." + term) for host in hosts)}
+        return [self._items[term][1] for term in sorted(hit, key=lambda term: self._items[term][0])]
+
+
 def hosts_in(text):
     """The hosts named in a text: after a scheme, or bare under a known top-level domain."""
     hosts = set()
@@ -55,21 +111,8 @@ def hosts_in(text):
 def screen(*texts):
     """The flags a submission's texts raise, each once, in a stable order."""
     text = unicodedata.normalize("NFC", " ".join(t for t in texts if t)).lower()
-    folded = fold(text)
     hosts = hosts_in(text)
-    flags = []
-    for item in ScreenTerm.objects.all():
-        term = unicodedata.normalize("NFC", item.term.strip()).lower()
-        if not term:
-            continue
-        if item.kind == ScreenTerm.Kind.HOST:
-            hit = any(host == term or host.endswith("." + term) for host in hosts)
-        elif term.isascii():
-            hit = bool(_words_pattern(term).search(folded))
-        else:
-            hit = bool(_words_pattern(term).search(text))
-        if hit:
-            flags.append(Flag(item.reason, item.term))
+    flags = [Flag(item.reason, item.term) for item in Screen().terms_in(text, hosts)]
     if _LINK.search(text) or hosts:
         flags.append(Flag("link", ", ".join(sorted(hosts)) or "http"))
     return list(dict.fromkeys(flags))

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.test import Client
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import content
 from core.local_files import file_for_url
+from core.public_urls import reader_client
 
 LATEST_ARTICLES = 20
 UNAVAILABLE = "_snapshot/unavailable.html"
@@ -149,9 +149,8 @@ def export_site(site, out, articles=LATEST_ARTICLES, now=None):
     version = out / f".{host}@{now:%Y%m%d%H%M%S}-{time.monotonic_ns()}"
     version.mkdir()
     try:
-        client = Client(HTTP_HOST=host if site.port in (80, 443) else f"{host}:{site.port}")
+        client, secure = reader_client(site)
         note = saved_copy_note(now)
-        secure = site.port == 443 or getattr(settings, "PORTAL_PUBLIC_HTTPS", False)
         for path in essential_paths(site, articles):
             response = client.get(path, secure=secure)
             if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):

@@ -20,7 +20,12 @@ def test_ensure_roles_twice_changes_nothing(ward_site, other_site):
     for site in (ward_site, other_site):
         workflow = WorkflowPage.objects.get(page_id=site.root_page_id).workflow
         assert workflow.name == f"Biên tập → Duyệt ({site.site_name})"
-        assert [task.name for task in workflow.tasks] == [f"Biên tập ({site.site_name})", f"Duyệt ({site.site_name})"]
+        # The third step is integrity's confirmation of outside links (editorial.roles.EXTRA_WORKFLOW_STEPS).
+        assert [task.name for task in workflow.tasks] == [
+            f"Biên tập ({site.site_name})",
+            f"Duyệt ({site.site_name})",
+            f"Xác nhận liên kết ({site.site_name})",
+        ]
     assert "Phường Hồng Gai – Trưởng ban biên tập" in set(Group.objects.values_list("name", flat=True))
 
 
@@ -79,7 +84,9 @@ def test_two_wards_with_one_name_each_get_their_own_groups(db, django_user_model
     assert a[1] == {first.root_page_id} and b[1] == {second.root_page_id}
     assert len(a[2]) == len(b[2]) == 1 and a[2] != b[2]
     assert a[3].pk != b[3].pk
-    assert a[4] == {a[0][Role.EDITOR].pk, a[0][Role.CHIEF].pk} and b[4] == {b[0][Role.EDITOR].pk, b[0][Role.CHIEF].pk}
+    # Reviewers: editors and chiefs, and (confirming outside links) the ward's own administrators.
+    assert a[4] == {a[0][role].pk for role in (Role.EDITOR, Role.CHIEF, Role.ADMIN)}
+    assert b[4] == {b[0][role].pk for role in (Role.EDITOR, Role.CHIEF, Role.ADMIN)}
     # Names say which ward is which.
     assert {g.name for g in a[0].values()} | {g.name for g in b[0].values()} >= {
         "Phường Tân Phong (tanphong-laichau.example) – Quản trị",

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "archive",
     "legacy",
     "api",
+    "integrity",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -466,3 +467,12 @@ PORTAL_RATING_PER_ADDRESS_PAGE = int(os.environ.get("PORTAL_RATING_PER_ADDRESS_P
 PORTAL_QUESTION_CONTACT_DAYS = int(os.environ.get("PORTAL_QUESTION_CONTACT_DAYS", "90"))
 # The same for comments on drafts (`manage.py purge_consultation_contacts`, run by the same timer).
 PORTAL_CONSULTATION_CONTACT_DAYS = int(os.environ.get("PORTAL_CONSULTATION_CONTACT_DAYS", "90"))
+
+# Integrity checks (integrity/, docs/integrity.md). The manifest of file hashes `manage.py integrity_manifest`
+# writes at deploy time and `check_integrity` compares with; the folders it covers (code, templates, collected
+# static files); where the cloaking check fetches pages ("" = each site's public URL; behind the deploy/ nginx,
+# its address, e.g. http://127.0.0.1, with the site's hostname in Host); how many pages it fetches per run.
+PORTAL_INTEGRITY_MANIFEST = Path(os.environ.get("PORTAL_INTEGRITY_MANIFEST", BASE_DIR / "integrity-manifest.json"))
+PORTAL_INTEGRITY_ROOTS = env_list("PORTAL_INTEGRITY_ROOTS") or [str(BASE_DIR), str(STATIC_ROOT)]
+PORTAL_INTEGRITY_FETCH_URL = os.environ.get("PORTAL_INTEGRITY_FETCH_URL", "")
+PORTAL_INTEGRITY_CLOAK_PAGES = int(os.environ.get("PORTAL_INTEGRITY_CLOAK_PAGES", "60"))
