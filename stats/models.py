@@ -132,3 +132,21 @@ class PendingHit(models.Model):
 
     def __str__(self):
         return f"{self.site_id} {self.day} {self.path}"
+
+
+class ResponseTimeDay(models.Model):
+    """How many page answers of a site on a day took at most `bound_ms` (and more than the bucket below):
+    stats/timing.py."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("ngày"))
+    bound_ms = models.PositiveIntegerField(_("tới (ms)"))
+    count = models.PositiveIntegerField(_("số lượt"), default=0)
+
+    class Meta:
+        verbose_name = _("thời gian phản hồi trong ngày")
+        verbose_name_plural = _("thời gian phản hồi trong ngày")
+        constraints = [models.UniqueConstraint(fields=["site", "day", "bound_ms"], name="stats_response_time_day_once")]
+
+    def __str__(self):
+        return f"{self.site_id} {self.day} ≤{self.bound_ms} ms: {self.count}"

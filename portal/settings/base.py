@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Pages go out compressed even without nginx in front (`make serve`); public pages carry no secrets.
+    # Outermost: how long each page answer took, the page cache's included (stats/timing.py).
+    "stats.timing.ResponseTimeMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     # Above every middleware that adds headers (security, session's Vary, CSP), so a stored page keeps them
     # all and a hit answers with the same headers as a fresh render; below GZip, so it stores plain bodies (a
