@@ -84,6 +84,32 @@ def make_article():
     return make
 
 
+@pytest.fixture
+def serial_live_server(transactional_db, monkeypatch):
+    """pytest-django's live server answering one request at a time.
+
+    The admin fires parallel requests, and every one saves the session (SESSION_SAVE_EVERY_REQUEST);
+    on the in-memory SQLite test database, shared between threads, concurrent writers fail with
+    "database table is locked" or "cannot start a transaction within a transaction" (the session then
+    fails to save and the admin loses its JavaScript catalogue). Serving requests in turn keeps the real stack without that artefact.
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from django.test import testcases
+    from pytest_django.live_server_helper import LiveServer
+
+    class SerialServer(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    class SerialThread(testcases.LiveServerThread):
+        server_class = SerialServer
+
+    monkeypatch.setattr(testcases, "LiveServerThread", SerialThread)
+    server = LiveServer("localhost:0")
+    yield server
+    server.stop()
+
+
 def ci_requires(what):
     """Skip on a user's machine that lacks `what`; fail in CI, where it must be there."""
     if os.environ.get("CI") == "true":

@@ -84,7 +84,7 @@ def check(tab, english_catalogue, screen):
     assert untranslated(tab, english_catalogue) == [], f"chữ tiếng Anh còn trên màn hình {screen}"
 
 
-def test_ward_editor_sees_the_admin_in_vietnamese(live_server, page, ward_site, ward_editor, english_catalogue):
+def test_ward_editor_sees_the_admin_in_vietnamese(serial_live_server, page, ward_site, ward_editor, english_catalogue):
     from wagtail.rich_text import RichText
 
     from news.models import ArticlePage, CategoryPage
@@ -101,7 +101,7 @@ def test_ward_editor_sees_the_admin_in_vietnamese(live_server, page, ward_site, 
     article.save_revision(user=ward_editor)
 
     page.set_viewport_size({"width": 1280, "height": 900})
-    base = live_server.url + "/admin"
+    base = serial_live_server.url + "/admin"
 
     page.goto(base + "/login/")
     check(page, english_catalogue, "đăng nhập")

@@ -26,31 +26,6 @@ RECORD_EDIT_WATCH = "document.addEventListener('w-unsaved:watch-edits', () => { 
 AUTOSAVE_TIMEOUT_MS = 15_000
 
 
-@pytest.fixture
-def serial_live_server(transactional_db, monkeypatch):
-    """pytest-django's live server answering one request at a time.
-
-    The admin fires parallel requests, and every one saves the session (SESSION_SAVE_EVERY_REQUEST);
-    on the in-memory SQLite test database, shared between threads, concurrent writers fail with
-    "database table is locked". Serving requests in turn keeps the real stack without that artefact.
-    """
-    from django.core.servers.basehttp import WSGIServer
-    from django.test import testcases
-    from pytest_django.live_server_helper import LiveServer
-
-    class SerialServer(WSGIServer):
-        def __init__(self, *args, connections_override=None, **kwargs):
-            super().__init__(*args, **kwargs)
-
-    class SerialThread(testcases.LiveServerThread):
-        server_class = SerialServer
-
-    monkeypatch.setattr(testcases, "LiveServerThread", SerialThread)
-    server = LiveServer("localhost:0")
-    yield server
-    server.stop()
-
-
 def _login(tab, base, user, totp_device=None):
     tab.goto(f"{base}/admin/login/")
     tab.fill("input[name=username]", user.username)
@@ -110,8 +85,9 @@ def test_article_is_public_only_after_approval(serial_live_server, page, reader,
     chief = make_staff(ward_site, Role.CHIEF, username="truong-ban")
     device = TOTPDevice.objects.create(user=chief, name="điện thoại", confirmed=True)
     category = CategoryPage.objects.child_of(ward_site.root_page).get(slug="tin-tuc-su-kien")
-    # The ward's "Biên tập → Duyệt" workflow: an editing step, then an approval step (editorial.roles).
-    editing, approval = ward_site.root_page.get_workflow().tasks
+    # The ward's workflow: an editing step, an approval step, then the confirmation of outside links, which clean
+    # content passes by itself (editorial.roles, integrity.gate).
+    editing, approval, links = ward_site.root_page.get_workflow().tasks
     csp_errors = []
     page.on("console", lambda message: "Content Security Policy" in message.text and csp_errors.append(message.text))
     reader.on("console", lambda message: "Content Security Policy" in message.text and csp_errors.append(message.text))
@@ -175,6 +151,7 @@ def test_article_is_public_only_after_approval(serial_live_server, page, reader,
     assert _task_states(article) == [
         (editing, TaskState.STATUS_APPROVED, editor),
         (approval, TaskState.STATUS_APPROVED, chief),
+        (links, TaskState.STATUS_APPROVED, None),
     ]
     response = reader.goto(public_url)
     assert response.status == 200
