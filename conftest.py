@@ -91,7 +91,8 @@ def serial_live_server(transactional_db, monkeypatch):
     The admin fires parallel requests, and every one saves the session (SESSION_SAVE_EVERY_REQUEST);
     on the in-memory SQLite test database, shared between threads, concurrent writers fail with
     "database table is locked" or "cannot start a transaction within a transaction" (the session then
-    fails to save and the admin loses its JavaScript catalogue). Serving requests in turn keeps the real stack without that artefact.
+    fails to save and the admin loses its JavaScript catalogue). Serving requests in turn keeps the real stack
+    without that artefact.
     """
     from django.core.servers.basehttp import WSGIServer
     from django.test import testcases
