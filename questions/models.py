@@ -117,6 +117,9 @@ class QuestionIndexPage(RoutableBasePage):
     class Meta:
         verbose_name = _("trang hỏi đáp")
 
+    def get_meta_description(self):
+        return self.search_description or self.intro or _("Người dân hỏi, chính quyền phường, xã trả lời.")
+
     @path("")
     def index_view(self, request):
         from questions import views
@@ -164,6 +167,9 @@ class QuestionPage(BasePage):
     normalised_fields = (*BasePage.normalised_fields, "question", "answer", "answered_by")
     multiline_fields = (*BasePage.multiline_fields, "question", "answer")
     content_kind = ContentKind(name="question", search=SearchFields(date="answered_at", lead="question", body="answer"))
+
+    def get_meta_description(self):
+        return self.search_description or " ".join(self.question.split())
 
     class Meta:
         verbose_name = _("câu hỏi đã trả lời")
