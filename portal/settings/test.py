@@ -14,3 +14,5 @@ CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
     for alias in ("default", "pages", "renditions", "fragments", "ratelimit")
 }
+# Response times (stats/timing.py) are written when a test calls flush(), never in the middle of another test.
+PORTAL_RESPONSE_TIMES_FLUSH_SECONDS = 10**9
