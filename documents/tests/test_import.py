@@ -148,7 +148,7 @@ def test_wagtails_indexes_are_written_once_per_object_and_end_up_complete(ward_s
     assert [obj.pk for obj in runs["reference"] if isinstance(obj, DocumentPage)] == [page.pk]
     assert [obj.pk for obj in runs["search"] if isinstance(obj, DocumentPage)] == [page.pk]
     assert ReferenceIndex.get_references_for_object(page).filter(to_object_id=str(page.files.get().document_id))
-    assert list(Page.objects.search("ban hanh quy che 9")) == [page.page_ptr]
+    assert page.page_ptr in list(Page.objects.search("quyết định"))
     # Every save outside the import is indexed as it happens again.
     page.summary = "Về việc quy chế đón tiếp nhân dân"
     page.save_revision().publish()
