@@ -8,8 +8,9 @@ import tempfile
 import pytest
 from django.utils import timezone
 
-# Staff of each editorial role and a login with the second factor confirmed (editorial/tests/fixtures.py).
-pytest_plugins = ["editorial.tests.fixtures"]
+# Staff of each editorial role and a login with the second factor confirmed (editorial/tests/fixtures.py); a
+# moderator of citizen input (intake/tests/fixtures.py).
+pytest_plugins = ["editorial.tests.fixtures", "intake.tests.fixtures"]
 
 
 @pytest.fixture(autouse=True)

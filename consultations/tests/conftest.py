@@ -3,7 +3,6 @@ import time
 
 import pytest
 
-from intake.moderation import ensure_moderator_group
 from intake.tests.forms import protection_fields
 from portal.tests.clock import freeze
 
@@ -61,13 +60,6 @@ def make_consultation(site, opens_at, closes_at):
 @pytest.fixture
 def consultation(ward_site, clock):
     return make_consultation(ward_site, OPENS, CLOSES)
-
-
-@pytest.fixture
-def moderator(ward_site, django_user_model):
-    user = django_user_model.objects.create_user("kiemduyet", email="kiemduyet@example.org", password="x")
-    user.groups.add(ensure_moderator_group(ward_site))
-    return user
 
 
 def person_data(**changes):

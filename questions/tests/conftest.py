@@ -1,6 +1,5 @@
 import pytest
 
-from intake.moderation import ensure_moderator_group
 from intake.tests.forms import protection_fields
 
 
@@ -18,13 +17,6 @@ def clock(monkeypatch):
     now = [time.time()]
     monkeypatch.setattr(time, "time", lambda: now[0])
     return now
-
-
-@pytest.fixture
-def moderator(ward_site, django_user_model):
-    user = django_user_model.objects.create_user("kiemduyet", email="kiemduyet@example.org", password="x")
-    user.groups.add(ensure_moderator_group(ward_site))
-    return user
 
 
 ASK = "/hoi-dap/gui-cau-hoi/"

@@ -1,7 +1,5 @@
 import pytest
 
-from intake.moderation import ensure_moderator_group
-
 READER_UA = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile"
 
 
@@ -32,10 +30,3 @@ def rate(client):
         return client.post("/danh-gia/", data, HTTP_HOST="localhost", REMOTE_ADDR=ip, HTTP_USER_AGENT=ua, **meta)
 
     return send
-
-
-@pytest.fixture
-def moderator(ward_site, django_user_model):
-    user = django_user_model.objects.create_user("kiemduyet", email="kiemduyet@example.org", password="x")
-    user.groups.add(ensure_moderator_group(ward_site))
-    return user
