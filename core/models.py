@@ -70,8 +70,16 @@ class BasePage(Page):
     ]
 
     # Subclasses list their own text fields that must be stored normalised.
-    normalised_fields = ("title", "seo_title", "search_description")
-    multiline_fields = ("search_description",)
+    # `*_en`: the English columns wagtail-modeltranslation adds to every page (page_translation).
+    normalised_fields = (
+        "title",
+        "seo_title",
+        "search_description",
+        "title_en",
+        "seo_title_en",
+        "search_description_en",
+    )
+    multiline_fields = ("search_description", "search_description_en")
 
     promote_panels = [
         MultiFieldPanel(

@@ -1,7 +1,8 @@
 """English versions of the overview, organisation, leaders and contact pages, at "/en" + the Vietnamese URL.
 
-Per-field English (the `*_en` fields) rather than Wagtail's page translation: the site is Vietnamese-first,
-only four pages need English, and WAGTAIL_I18N_ENABLED would put a locale on every page of every ward.
+Per-field English (wagtail-modeltranslation's `*_en` fields: `title_en` on every page, the section's own in
+wardinfo/translation.py) rather than a page tree per locale: the site is Vietnamese-first, only four pages need
+English, and WAGTAIL_I18N_ENABLED would put a locale on every page of every ward.
 A page whose English fields are empty has no English version (404, no link, no hreflang): a reader never
 gets Vietnamese text presented as English.
 """
@@ -18,7 +19,7 @@ def _units_in_english(tree):
     branches = []
     for unit, children in tree:
         kept = _units_in_english(children)
-        if unit.name_en:
+        if unit.title_en:
             branches.append((unit, kept))
         else:
             branches.extend(kept)
@@ -50,7 +51,7 @@ def context_for(page):
         return {"leaders": leaders} if leaders else None
     if isinstance(page, ContactsPage):
         units, leaders = page.contact_points()
-        units = [unit for unit in units if unit.name_en]
+        units = [unit for unit in units if unit.title_en]
         leaders = [leader for leader in leaders if leader.position_en]
         if not (page.intro_en or units or leaders):
             return None

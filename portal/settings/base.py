@@ -34,6 +34,12 @@ LOCAL_HOSTS = ["localhost", ".localhost", "127.0.0.1", "[::1]"]
 ALLOWED_HOSTS = [*env_list("ALLOWED_HOSTS"), *LOCAL_HOSTS]
 
 INSTALLED_APPS = [
+    # Per-language page fields (title_vi/title_en…) for the English "Giới thiệu" pages; before the apps whose
+    # models they translate, and page_translation's `migrate` before wagtail-modeltranslation's, which it extends.
+    "page_translation",
+    "wagtail_modeltranslation",
+    "wagtail_modeltranslation.makemigrations",
+    "wagtail_modeltranslation.migrate",
     "core",
     "images",
     "wards",
@@ -263,6 +269,14 @@ USE_TZ = True
 ADMIN_LOCALE_DIR = BASE_DIR / "locale_wagtail"
 LOCALE_PATHS = [BASE_DIR / "locale", ADMIN_LOCALE_DIR]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Content languages (wagtail-modeltranslation): Vietnamese, and English for the pages that have an English version
+# (wardinfo/translation.py). Not in LANGUAGES: no language negotiation, no /vi/ prefix; English pages are served
+# by their own view under /en/ (wardinfo/views.py).
+MODELTRANSLATION_LANGUAGES = ("vi", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
+MODELTRANSLATION_TRANSLATION_FILES = ("page_translation.every_page_type",)
+WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -28,8 +28,8 @@ def _units(ward_slug, ward):
             "<li>Quyết định chủ trương, nghị quyết về phát triển kinh tế – xã hội, quốc phòng, an ninh.</li></ul>",
             "phone": phone(1),
             "email": mail.format("danguy"),
-            "name_en": f"{ward} Ward Party Committee",
-            "functions_en": "Leads all fields of work in the ward and decides its main policies.",
+            "title_en": f"{ward} Ward Party Committee",
+            "functions_en": "<p>Leads all fields of work in the ward and decides its main policies.</p>",
         },
         {
             "key": "council",
@@ -38,9 +38,9 @@ def _units(ward_slug, ward):
             "<li>Giám sát việc tuân theo pháp luật và thực hiện nghị quyết của Hội đồng nhân dân.</li></ul>",
             "phone": phone(2),
             "email": mail.format("hdnd"),
-            "name_en": f"{ward} Ward People's Council",
-            "functions_en": "Decides local matters as the law provides"
-            " and oversees how its resolutions are carried out.",
+            "title_en": f"{ward} Ward People's Council",
+            "functions_en": "<p>Decides local matters as the law provides"
+            " and oversees how its resolutions are carried out.</p>",
         },
         {
             "key": "committee",
@@ -50,9 +50,9 @@ def _units(ward_slug, ward):
             "address": f"Trụ sở Uỷ ban nhân dân phường {ward}, tỉnh Quảng Ninh",
             "phone": phone(3),
             "email": mail.format("ubnd"),
-            "name_en": f"{ward} Ward People's Committee",
-            "functions_en": "Carries out the law and the Council's resolutions, administers the ward and handles "
-            "administrative procedures.",
+            "title_en": f"{ward} Ward People's Committee",
+            "functions_en": "<p>Carries out the law and the Council's resolutions, administers the ward and handles "
+            "administrative procedures.</p>",
         },
         {
             "key": "office",
@@ -61,8 +61,8 @@ def _units(ward_slug, ward):
             "functions": "<ul><li>Tham mưu, tổng hợp; bảo đảm điều kiện hoạt động của HĐND và UBND phường.</li></ul>",
             "phone": phone(4),
             "email": mail.format("vanphong"),
-            "name_en": "Office of the People's Council and People's Committee",
-            "functions_en": "Advises and supports the work of the Council and the Committee.",
+            "title_en": "Office of the People's Council and People's Committee",
+            "functions_en": "<p>Advises and supports the work of the Council and the Committee.</p>",
         },
         {
             "key": "economy",
@@ -71,7 +71,7 @@ def _units(ward_slug, ward):
             "functions": "<ul><li>Tham mưu về kinh tế, xây dựng, giao thông, đô thị,"
             " tài nguyên và môi trường.</li></ul>",
             "phone": phone(5),
-            "name_en": "Division of Economy, Infrastructure and Urban Affairs",
+            "title_en": "Division of Economy, Infrastructure and Urban Affairs",
         },
         {
             "key": "society",
@@ -88,15 +88,15 @@ def _units(ward_slug, ward):
             " cho người dân, doanh nghiệp.</li></ul>",
             "phone": phone(7),
             "email": mail.format("motcua"),
-            "name_en": "Public Administrative Service Centre",
-            "functions_en": "Receives applications and returns the results of administrative procedures.",
+            "title_en": "Public Administrative Service Centre",
+            "functions_en": "<p>Receives applications and returns the results of administrative procedures.</p>",
         },
         {
             "key": "front",
             "title": f"Uỷ ban Mặt trận Tổ quốc Việt Nam phường {ward}",
             "functions": "<ul><li>Tập hợp, đoàn kết các tầng lớp nhân dân; giám sát và phản biện xã hội.</li></ul>",
             "phone": phone(8),
-            "name_en": f"{ward} Ward Committee of the Vietnam Fatherland Front",
+            "title_en": f"{ward} Ward Committee of the Vietnam Fatherland Front",
         },
     ]
 
@@ -124,7 +124,7 @@ def _leaders(given):
             "biography": "Nhân vật hư cấu của nội dung mẫu.",
             "phone": "0203 000 0102",
             "position_en": "Chairperson of the Ward People's Committee",
-            "duties_en": "Leads the Committee's work; in charge of internal affairs and administrative reform.",
+            "duties_en": "<p>Leads the Committee's work; in charge of internal affairs and administrative reform.</p>",
         },
         {
             "title": third,

@@ -75,21 +75,16 @@ class UnitPage(RoutableBasePage):
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
     email = models.EmailField(_("thư điện tử công vụ"), blank=True)
-    name_en = models.CharField(
-        _("tên tiếng Anh"), max_length=255, blank=True, help_text=_("Để trống thì đơn vị không có bản tiếng Anh.")
-    )
-    functions_en = models.TextField(_("chức năng, nhiệm vụ (tiếng Anh)"), blank=True)
 
     base_form_class = UnitPageForm
     content_panels = BasePage.content_panels + [
         PageChooserPanel("parent_unit", "wardinfo.UnitPage"),
         FieldPanel("functions"),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], _("Liên hệ")),
-        MultiFieldPanel([FieldPanel("name_en"), FieldPanel("functions_en")], _("Bản tiếng Anh")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("functions"), index.SearchField("address")]
-    normalised_fields = BasePage.normalised_fields + ("address", "phone", "name_en", "functions_en")
-    multiline_fields = BasePage.multiline_fields + ("functions_en",)
+    # English (title_en, functions_en) comes from wardinfo/translation.py.
+    normalised_fields = BasePage.normalised_fields + ("address", "phone")
 
     parent_page_types = ["wardinfo.OrganisationPage"]
     subpage_types = []
@@ -170,14 +165,6 @@ class LeaderPage(RoutableBasePage):
     biography = models.TextField(_("tiểu sử tóm tắt"), blank=True)
     phone = models.CharField(_("điện thoại công vụ"), max_length=40, blank=True)
     email = models.EmailField(_("thư điện tử công vụ"), blank=True)
-    position_en = models.CharField(
-        _("chức vụ (tiếng Anh)"),
-        max_length=200,
-        blank=True,
-        help_text=_("Để trống thì người này không có trong bản tiếng Anh."),
-    )
-    duties_en = models.TextField(_("nhiệm vụ (tiếng Anh)"), blank=True)
-    biography_en = models.TextField(_("tiểu sử tóm tắt (tiếng Anh)"), blank=True)
 
     base_form_class = LeaderPageForm
     content_panels = BasePage.content_panels + [
@@ -188,9 +175,6 @@ class LeaderPage(RoutableBasePage):
         FieldPanel("duties"),
         FieldPanel("biography"),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], _("Liên hệ")),
-        MultiFieldPanel(
-            [FieldPanel("position_en"), FieldPanel("duties_en"), FieldPanel("biography_en")], _("Bản tiếng Anh")
-        ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("position"), index.SearchField("biography")]
     normalised_fields = BasePage.normalised_fields + (
@@ -198,10 +182,9 @@ class LeaderPage(RoutableBasePage):
         "biography",
         "phone",
         "position_en",
-        "duties_en",
         "biography_en",
     )
-    multiline_fields = BasePage.multiline_fields + ("biography", "duties_en", "biography_en")
+    multiline_fields = BasePage.multiline_fields + ("biography", "biography_en")
 
     parent_page_types = ["wardinfo.LeadersPage"]
     subpage_types = []
@@ -240,9 +223,8 @@ class ContactsPage(EnglishVersionMixin, BasePage):
     """Contact points gathered from the units and the leaders in office; nothing to retype after a reshuffle."""
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
-    intro_en = models.TextField(_("lời giới thiệu (tiếng Anh)"), blank=True)
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("intro_en")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     normalised_fields = BasePage.normalised_fields + ("intro", "intro_en")
     multiline_fields = BasePage.multiline_fields + ("intro", "intro_en")
 

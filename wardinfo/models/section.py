@@ -42,11 +42,6 @@ class IntroPage(EnglishVersionMixin, BasePage):
         blank=True,
         help_text=_("Nguồn và độ chính xác của ranh giới, ví dụ số quyết định phê duyệt bản đồ hành chính."),
     )
-    summary_en = models.TextField(
-        _("giới thiệu chung (tiếng Anh)"),
-        blank=True,
-        help_text=_("Để trống thì trang không có bản tiếng Anh."),
-    )
 
     base_form_class = IntroPageForm
     content_panels = BasePage.content_panels + [
@@ -66,7 +61,6 @@ class IntroPage(EnglishVersionMixin, BasePage):
             _("Bản đồ ranh giới hành chính"),
         ),
         InlinePanel("former_wards", label=_("Đơn vị hành chính cũ đã sáp nhập")),
-        FieldPanel("summary_en"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("summary")]
     normalised_fields = BasePage.normalised_fields + ("summary", "boundary_note", "summary_en")

@@ -26,7 +26,9 @@ def test_an_untranslated_page_has_no_english_version_and_no_link(section, make_u
 def test_english_pages_live_under_en_with_hreflang_both_ways(section, ward_site, make_unit, make_leader, client):
     section.summary_en = "The ward lies on the shore of the bay."
     section.save_revision().publish()
-    committee = make_unit(ward_site, "Uỷ ban nhân dân phường", name_en="Ward People's Committee", phone="0203 3800 000")
+    committee = make_unit(
+        ward_site, "Uỷ ban nhân dân phường", title_en="Ward People's Committee", phone="0203 3800 000"
+    )
     make_unit(ward_site, "Phòng chưa dịch", parent_unit=committee)
     make_leader(
         ward_site, "Trần Thị Bình", "Chủ tịch", position_en="Chairperson", unit=committee, email="b@example.org"
