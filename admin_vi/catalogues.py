@@ -4,8 +4,12 @@ The same collection feeds the command that writes locale/vi/LC_MESSAGES/*.po and
 translation complete, so a Wagtail upgrade that adds messages makes the test fail until they are translated.
 """
 
+import contextlib
+import functools
 import hashlib
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +17,7 @@ import django
 import polib
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 DOMAINS = ("django", "djangojs")
@@ -99,7 +104,8 @@ def admin_facing_apps():
     """The installed Wagtail apps (all of them face the admin), the other apps the admin shows, and Django's
     catalogues it shows."""
     names = [config.name for config in apps.get_app_configs()]
-    wagtail = [name for name in names if name == "wagtail" or name.startswith("wagtail.")]
+    # wagtail.*, and Wagtail's add-ons (wagtail_modeltranslation and its parts).
+    wagtail = [name for name in names if name == "wagtail" or name.startswith(("wagtail.", "wagtail_"))]
     return wagtail + [name for name in OTHER_ADMIN_FACING if name in names] + list(DJANGO_ADMIN_FACING)
 
 
@@ -108,6 +114,34 @@ def _app_locale_dirs():
     django_root = Path(django.__file__).resolve().parent.parent
     by_name.update({name: django_root / path for name, path in DJANGO_ADMIN_FACING.items()})
     return [(name, by_name[name]) for name in admin_facing_apps()]
+
+
+@functools.cache
+def extracted_english(app_name):
+    """The English catalogues of an app that ships none (wagtail-modeltranslation): its messages extracted from
+    its source with makemessages, as {domain: POFile}."""
+    source = next(Path(config.path) for config in apps.get_app_configs() if config.name == app_name)
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / source.name
+        shutil.copytree(source, copy, ignore=shutil.ignore_patterns("tests", "__pycache__", "locale"))
+        (copy / "locale").mkdir()
+        with contextlib.chdir(copy):
+            for domain in DOMAINS:
+                call_command("makemessages", locale=["en"], domain=domain, verbosity=0, no_obsolete=True)
+        return {
+            domain: polib.pofile(str(path))
+            for domain in DOMAINS
+            if (path := copy / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po").exists()
+        }
+
+
+def _english_catalogue(app_name, locale_dir, domain):
+    english = locale_dir / "en" / "LC_MESSAGES" / f"{domain}.po"
+    if english.exists():
+        return polib.pofile(str(english))
+    if not locale_dir.exists() and app_name not in DJANGO_ADMIN_FACING:
+        return extracted_english(app_name).get(domain)
+    return None
 
 
 def _translated(entry):
@@ -121,8 +155,8 @@ def collect_messages():
     messages = {}
     for app_name, locale_dir in _app_locale_dirs():
         for domain in DOMAINS:
-            english = locale_dir / "en" / "LC_MESSAGES" / f"{domain}.po"
-            if not english.exists():
+            english = _english_catalogue(app_name, locale_dir, domain)
+            if english is None:
                 continue
             upstream = {}
             vietnamese = locale_dir / "vi" / "LC_MESSAGES" / f"{domain}.po"
@@ -130,7 +164,7 @@ def collect_messages():
                 for entry in polib.pofile(str(vietnamese)):
                     if not entry.obsolete and _translated(entry):
                         upstream[message_key(entry.msgctxt or "", entry.msgid, entry.msgid_plural)] = _translated(entry)
-            for entry in polib.pofile(str(english)):
+            for entry in english:
                 if entry.obsolete or not entry.msgid:
                     continue
                 if entry.occurrences and all(

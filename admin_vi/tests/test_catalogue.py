@@ -55,6 +55,14 @@ def test_the_collection_covers_the_admin_facing_apps():
     assert any(m.msgid_plural for m in messages.values())
 
 
+def test_an_add_on_without_catalogues_is_read_from_its_source():
+    # wagtail-modeltranslation ships no .po files: its messages are extracted from its code and templates.
+    assert "wagtail_modeltranslation" in admin_facing_apps()
+    sources = {m.msgid: m.sources for m in collect_messages().values()}
+    assert "wagtail_modeltranslation" in sources["View / edit fields for"]
+    assert "wagtail_modeltranslation" in sources["Copy this page"]
+
+
 def test_every_admin_message_reads_in_vietnamese():
     missing = []
     for message in collect_messages().values():
