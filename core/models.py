@@ -1,6 +1,8 @@
 """The abstract page every portal page type inherits."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -124,8 +126,16 @@ class BasePage(Page):
         return candidate
 
     def save(self, *args, **kwargs):
-        self.normalise_text_fields()
-        return super().save(*args, **kwargs)
+        # `title` and the other per-language fields (page_translation) are read and rewritten while saving
+        # (here and in Wagtail's minimal_clean): under an English admin they would read the Vietnamese through
+        # the fallback and write it into the English column.
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            self.normalise_text_fields()
+            return super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            return super().full_clean(*args, **kwargs)
 
     def get_full_url(self, request=None):
         # Sitemap, canonical, Open Graph, RSS and JSON-LD all come through here (core.public_urls).

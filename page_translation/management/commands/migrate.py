@@ -6,11 +6,17 @@ an empty title. Filling it from `title` here makes a plain `manage.py migrate` e
 is a no-op afterwards (only empty values are filled).
 """
 
+import contextlib
+import io
+
 from django.core.management import call_command
 from wagtail_modeltranslation.management.commands.migrate_translation import Command as TranslationMigrate
 
 
 class Command(TranslationMigrate):
     def handle(self, *args, **options):
-        super().handle(*args, **options)
+        # modeltranslation's column sync prints its SQL with print(), whatever the verbosity.
+        quiet = options.get("verbosity", 1) < 1
+        with contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext():
+            super().handle(*args, **options)
         call_command("update_translation_fields", "wagtailcore", "page", verbosity=0)
