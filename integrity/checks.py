@@ -122,6 +122,16 @@ def content_fields(model):
     ]
 
 
+def _stored_originals(model):
+    from modeltranslation.fields import TranslationFieldDescriptor
+
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(getattr(model, field.name, None), TranslationFieldDescriptor)
+    ]
+
+
 def _normal(field, raw):
     """A field's value as stored in a revision's JSON, in a form that compares equal however it was written
     (9.5 and "9.50", a time with or without its zone)."""
@@ -147,6 +157,11 @@ def changed_fields(page):
     approved = revision.content
     live = json.loads(json.dumps(page.serializable_data(), cls=DjangoJSONEncoder))
     model = type(page)
+    # A per-language field's original column (`title`) serialises as its Vietnamese one (`title_vi`): compare
+    # the column as stored too, so an edit of either in the database shows.
+    for name in _stored_originals(model):
+        if name in page.__dict__:
+            live[name] = page.__dict__[name]
     changed = [
         field.name
         for field in content_fields(model)

@@ -98,6 +98,11 @@ def _title(site, article):
     _sql("UPDATE wagtailcore_page SET title = %s WHERE id = %s", "Nhà cái uy tín", article.pk)
 
 
+def _title_vi(site, article):
+    # What readers see: the Vietnamese column of the per-language title (page_translation).
+    _sql("UPDATE wagtailcore_page SET title_vi = %s WHERE id = %s", "Nhà cái uy tín", article.pk)
+
+
 def _body(site, article):
     body = [{"type": "paragraph", "value": "<p>Xem <a href='https://fb88.example/'>tại đây</a></p>", "id": "x"}]
     _sql("UPDATE news_articlepage SET body = %s WHERE page_ptr_id = %s", json.dumps(body), article.pk)
@@ -136,6 +141,7 @@ def _forged_revision(site, article):
 
 CHANGED_ATTACKS = [
     ("title edited in the database", _title, "title"),
+    ("Vietnamese title edited in the database", _title_vi, "title_vi"),
     ("body edited in the database", _body, "body"),
     ("lead edited in the database", _lead, "lead"),
     ("tag row inserted", _tag, "tagged_items"),

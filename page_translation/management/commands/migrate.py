@@ -17,6 +17,8 @@ class Command(TranslationMigrate):
     def handle(self, *args, **options):
         # modeltranslation's column sync prints its SQL with print(), whatever the verbosity.
         quiet = options.get("verbosity", 1) < 1
+        # Its column sync would otherwise ask on stdin before adding them (EOFError without a terminal).
+        options["interactive"] = False
         with contextlib.redirect_stdout(io.StringIO()) if quiet else contextlib.nullcontext():
             super().handle(*args, **options)
         call_command("update_translation_fields", "wagtailcore", "page", verbosity=0)
