@@ -277,6 +277,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 MODELTRANSLATION_TRANSLATION_FILES = ("page_translation.every_page_type",)
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
+# Its language picker only knows the languages of LANGUAGES (Vietnamese alone here): the "[vi]" and "[en]" fields
+# are simply shown one after the other.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
