@@ -1,3 +1,5 @@
+import gettext
+
 import pytest
 from django.core.management import call_command
 from django.utils.translation import trans_real
@@ -7,6 +9,8 @@ from django.utils.translation import trans_real
 def compiled_catalogues(django_db_setup):
     """The .mo files are built, never committed: compile them as `make messages` does, then reload."""
     call_command("compilemessages", locale=["vi"], ignore_patterns=[".venv", "*/site-packages/*"], verbosity=0)
+    # Python's gettext keeps each .mo it has read, by path: a catalogue compiled just now would not be re-read.
+    gettext._translations.clear()
     trans_real._translations = {}
     trans_real._default = None
     trans_real._active = trans_real.Local()
