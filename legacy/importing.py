@@ -28,7 +28,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.importing import ImportReport, LineError
 from core.models import SLUG_MAX_LENGTH
@@ -495,6 +495,10 @@ class LegacyImporter:
         self._remember_path(capture.host, capture.path, outcome, page)
 
     def _remember_path(self, host, path, outcome, page):
+        if page is not None:
+            # Only what the redirect rows and the report need: a whole page holds its body and revisions, and
+            # an archive of 10,000 articles would keep them all until the end of the run.
+            page = Page(pk=page.pk, url_path=page.url_path)
         self.targets[(host, path)] = (outcome, page)
         if self.dry_run:
             return
