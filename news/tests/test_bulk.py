@@ -161,3 +161,19 @@ def test_a_failure_while_writing_leaves_nothing_of_the_batch(ward_site, monkeypa
     after = (Page.objects.count(), Revision.objects.count(), PageLogEntry.objects.count(), AuditEntry.objects.count())
     assert after == before and not ArticlePage.objects.exists()
     assert all(not problems for problems in Page.find_problems())
+
+
+def test_the_page_cache_is_invalidated_once_per_batch_when_it_commits(
+    ward_site, monkeypatch, django_capture_on_commit_callbacks
+):
+    from pagecache import signals
+
+    calls = []
+    monkeypatch.setattr(signals, "invalidate_groups", lambda site_id, groups: calls.append((site_id, set(groups))))
+    monkeypatch.setattr(signals, "invalidate_site", lambda site_id: calls.append((site_id, None)))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        ArticleImporter().import_batch([(record(1), None), (record(2), None)], hostname=ward_site.hostname)
+    assert calls == []  # nothing while the batch's transaction is open
+    for callback in callbacks:
+        callback()
+    assert calls == [(ward_site.pk, {"tin-tuc-su-kien", *signals.LISTING_GROUPS})]
