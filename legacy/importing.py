@@ -5,8 +5,9 @@
 2. Group article pages into stories: the same story under several addresses of one site, or carried by two
    old sites (same title and day, near-identical text), is one article.
 3. Create or update each story through news' own importer (news.importing.ArticleImporter), pictures stored
-   once by content, links to other old articles rewritten, spam links taken out; each story with its old
-   addresses in one transaction, so an interrupted run goes on where it stopped.
+   once by content, links to other old articles rewritten, spam links taken out; stories and their old
+   addresses written BATCH at a time, each batch in one transaction (news' importer creates its new articles
+   together, news.bulk), so an interrupted run keeps whole batches and goes on where it stopped.
 4. Old listings answer with their category, other old pages with the home page or 410 (LegacyURL rows, read
    by legacy.middleware), and every old address is a row of the report.
 """
@@ -27,7 +28,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.importing import ImportReport, LineError
 from core.models import SLUG_MAX_LENGTH
@@ -47,6 +48,7 @@ logger = logging.getLogger(__name__)
 SAME_TEXT = 0.9  # two archived pages whose texts agree this much (same title and day) are one story
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_REDIRECT_HOPS = 5
+BATCH = 200  # stories written in one transaction (and kept whole when a run is interrupted)
 DEFAULT_CATEGORY = "Tin tức - Sự kiện"
 REPORT_COLUMNS = ["old_url", "outcome", "new_url", "title", "date", "warnings"]
 _SPAM_REASONS = {"gambling", "spam", "shortener"}
@@ -215,20 +217,21 @@ class LegacyImporter:
     def import_stories(self, stories, progress=None):
         self._predict_urls(stories)
         guessed = []
-        for story in stories:
-            if progress is not None:
-                progress.update(1)
-            done = self._import_story(story)
-            if done is not None:
-                self._record_story(story, *done[1:])
-                if done[0]:
-                    guessed.append((story, done[0]))
+        for start in range(0, len(stories), BATCH):
+            batch = stories[start : start + BATCH]
+            for story, done in zip(batch, self._import_batch(batch), strict=True):
+                if progress is not None:
+                    progress.update(1)
+                if done is not None:
+                    self._record_story(story, *done[1:])
+                    if done[0]:
+                        guessed.append((story, done[0]))
         # A link written with an address guessed before its article existed, and the article got another one
         # (its slug was taken, or it failed): written again with what is known now, guessing no more.
         self.predicted = {}
-        for story, guesses in guessed:
-            if any(self.new_urls.get(key) != guess for key, guess in guesses):
-                self._import_story(story)
+        again = [story for story, guesses in guessed if any(self.new_urls.get(key) != guess for key, guess in guesses)]
+        for start in range(0, len(again), BATCH):
+            self._import_batch(again[start : start + BATCH])
 
     def _predict_urls(self, stories):
         """The address each story's article will have (category slug / title slug), so that links to stories
@@ -245,9 +248,50 @@ class LegacyImporter:
             for c, _e in story.pages:
                 self.predicted[(c.host, c.path)] = guess
 
-    def _import_story(self, story):
-        """Create or update the story's article: (guessed link targets, outcome, new URL, warnings), or None when
-        it failed (reported)."""
+    def _import_batch(self, stories):
+        """Create or update the stories' articles, a batch in one transaction (an interrupted run keeps whole
+        batches); for each story (guessed link targets, outcome, new URL, warnings), or None when it failed
+        (reported). Should the batch as a whole fail, each of its stories is tried again alone."""
+        prepared = [self._prepare(story) for story in stories]
+        if self.dry_run:
+            urls = [record["original_url"] for record, _w, _g in prepared]
+            known = set(ArticlePage.objects.filter(original_url__in=urls).values_list("original_url", flat=True))
+            return [
+                (guesses, "updated" if record["original_url"] in known else "created", "", warnings)
+                for record, warnings, guesses in prepared
+            ]
+        items = [
+            (record, self._image_resolver(story.main[0].url, warnings))
+            for story, (record, warnings, _g) in zip(stories, prepared, strict=True)
+        ]
+        try:
+            with transaction.atomic():
+                results = self.articles.import_batch(items, hostname=self.site.hostname)
+                for story, result in zip(stories, results, strict=True):
+                    if not isinstance(result, Exception):
+                        for c, _e in story.pages:
+                            self._remember(c, LegacyURL.Outcome.ARTICLE, result.page)
+        except Exception as exc:
+            if len(stories) > 1:
+                logger.warning("legacy: a batch of %d stories failed (%r), each is tried alone", len(stories), exc)
+                return [done for story in stories for done in self._import_batch([story])]
+            if not isinstance(exc, DatabaseError):
+                logger.exception("legacy: story %s failed", stories[0].main[0].url)
+            results = [exc]
+        done = []
+        for story, (_record, warnings, guesses), result in zip(stories, prepared, results, strict=True):
+            if isinstance(result, Exception):
+                self._fail(story, self._reason(result))
+                done.append(None)
+                continue
+            new_url = self._page_url(result.page)
+            for c, _e in story.pages:
+                self.new_urls[(c.host, c.path)] = new_url
+            done.append((guesses, result.outcome, new_url, warnings))
+        return done
+
+    def _prepare(self, story):
+        """The story's record for news' importer, its warnings so far and the link targets guessed."""
         capture, extracted = story.main
         warnings = [describe_hidden(block) for block in extracted.hidden]
         body, guesses = self._rewrite_links(extracted.body_html, capture.url, warnings)
@@ -263,28 +307,15 @@ class LegacyImporter:
         others = ", ".join(c.url for c, _e in story.pages[1:] if c.host != capture.host)
         if others:
             warnings.append(_("cùng một bài với %(urls)s: gộp làm một") % {"urls": others})
-        try:
-            if self.dry_run:
-                exists = ArticlePage.objects.filter(original_url=record["original_url"]).exists()
-                return guesses, ("updated" if exists else "created"), "", warnings
-            with transaction.atomic():
-                image_for = self._image_resolver(capture.url, warnings)
-                outcome = self.articles.import_record(record, hostname=self.site.hostname, image_for=image_for)
-                page = ArticlePage.objects.descendant_of(self.site.root_page).get(original_url=record["original_url"])
-                for c, _e in story.pages:
-                    self._remember(c, LegacyURL.Outcome.ARTICLE, page)
-        except (LineError, ValidationError, DatabaseError, ArticlePage.DoesNotExist) as exc:
-            reason = describe_validation_error(exc) if isinstance(exc, ValidationError) else str(exc)
-            self._fail(story, reason)
-            return None
-        except Exception as exc:  # noqa: BLE001 - whatever one story trips on, its transaction is rolled back
-            logger.exception("legacy: story %s failed", capture.url)
-            self._fail(story, _("lỗi không lường trước: %(error)r") % {"error": exc})
-            return None
-        new_url = self._page_url(page)
-        for c, _e in story.pages:
-            self.new_urls[(c.host, c.path)] = new_url
-        return guesses, outcome, new_url, warnings
+        return record, warnings, guesses
+
+    @staticmethod
+    def _reason(exc):
+        if isinstance(exc, ValidationError):
+            return describe_validation_error(exc)
+        if isinstance(exc, (LineError, DatabaseError)):
+            return str(exc)
+        return _("lỗi không lường trước: %(error)r") % {"error": exc}
 
     def _record_story(self, story, outcome, new_url, warnings):
         self.report.count(outcome)
@@ -464,6 +495,10 @@ class LegacyImporter:
         self._remember_path(capture.host, capture.path, outcome, page)
 
     def _remember_path(self, host, path, outcome, page):
+        if page is not None:
+            # Only what the redirect rows and the report need: a whole page holds its body and revisions, and
+            # an archive of 10,000 articles would keep them all until the end of the run.
+            page = Page(pk=page.pk, url_path=page.url_path)
         self.targets[(host, path)] = (outcome, page)
         if self.dry_run:
             return

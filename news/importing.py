@@ -4,6 +4,7 @@ import datetime
 import html
 import logging
 import re
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
@@ -17,7 +18,9 @@ from core import indexing
 from core.importing import ImportReport, LineError, decode_line, parse_json_line
 from core.sanitize import sanitize
 from core.text import fold, normalize_html, normalize_text, vn_slugify
+from news.bulk import NewArticles
 from news.models import ArticlePage, CategoryPage
+from pagecache import signals as pagecache
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 # Inline and hiding elements count too: `<span hidden>…</span>` read as plain text would show its markup.
@@ -29,6 +32,15 @@ _LOOKS_LIKE_HTML = re.compile(
 _SLUG_LIKE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LEAD_FROM_BODY_CHARS = 300
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Imported:
+    """What became of one record: 'created', 'updated' or 'unchanged', its page, the hidden blocks left out."""
+
+    outcome: str
+    page: ArticlePage
+    hidden: list
 
 
 def parse_published(value):
@@ -256,30 +268,58 @@ class ArticleImporter:
         """Create or update one article; returns 'created', 'updated' or 'unchanged'. Hidden blocks left out
         of the body are added to the list `hidden`, when given. `image_for(src)`: the Wagtail image for a
         picture in the body (legacy portals' archives), which then becomes a photo block (body_blocks)."""
+        result = self.import_batch([(record, image_for)], hostname=hostname)[0]
+        if isinstance(result, Exception):
+            raise result
+        if hidden is not None:
+            hidden.extend(result.hidden)
+        return result.outcome
+
+    def import_batch(self, items, hostname=None):
+        """Create or update the articles of `items`, (record, image_for) pairs, in one transaction; returns for
+        each an Imported or the exception (LineError, ValidationError, DatabaseError) that refused it, whose
+        own writes are rolled back while the others go on. New articles are written together
+        (news.bulk.NewArticles), existing ones updated one by one. Any other exception rolls the whole batch
+        back. Commands only (one thread): Wagtail's indexes follow each article once, not after each save."""
+        results, created, categories = [], {}, {}
+        new = NewArticles()
+        with transaction.atomic(), indexing.once_per_object(), pagecache.deferred():
+            for record, image_for in items:
+                try:
+                    with transaction.atomic():
+                        results.append(self._import_one(record, hostname, image_for, new, categories, created))
+                except (LineError, ValidationError, DatabaseError) as exc:
+                    results.append(exc)
+            new.publish()
+        return results
+
+    def _import_one(self, record, hostname, image_for, new, categories, created):
         data = self.clean_record(record)
         data["blocks"] = body_blocks(data["body_html"], image_for)
-        if hidden is not None:
-            hidden.extend(data["hidden"])
         site = self.site_for(record.get("site") if isinstance(record.get("site"), str) else hostname)
-        # Commands only (one thread): Wagtail's indexes follow each article once, not after each of its saves.
-        with transaction.atomic(), indexing.once_per_object():
-            home = site.root_page
-            category = self.category_for(home, record.get("category"))
-            page = self.find_existing(home, category, data)
-            if page is None:
-                page = ArticlePage(title=data["title"])
-                self.apply(page, data)
-                category.add_child(instance=page)
-                page.save_revision().publish()
-                return "created"
-            if not self.differs(page, category, data):
-                return "unchanged"
-            if page.get_parent().pk != category.pk:
-                page.move(category, pos="last-child")
-                page.refresh_from_db()
+        home = site.root_page
+        key = (home.pk, record.get("category"))
+        category = categories.get(key) or self.category_for(home, record.get("category"))
+        page = self.find_existing(home, category, data)
+        if page is None and data["original_url"] in created:
+            raise LineError(_("bài này đã có trong cùng đợt nhập (original_url trùng)"))
+        if page is None:
+            page = ArticlePage(title=data["title"])
             self.apply(page, data)
-            page.save_revision().publish()
-            return "updated"
+            new.place(page, category)
+            if data["original_url"]:
+                created[data["original_url"]] = page
+            categories[key] = category  # kept once its record stands (a category made for a refused one is not)
+            return Imported("created", page, data["hidden"])
+        categories[key] = category
+        if not self.differs(page, category, data):
+            return Imported("unchanged", page, data["hidden"])
+        if page.get_parent().pk != category.pk:
+            page.move(category, pos="last-child")
+            page.refresh_from_db()
+        self.apply(page, data)
+        page.save_revision().publish()
+        return Imported("updated", page, data["hidden"])
 
     @staticmethod
     def apply(page, data):

@@ -1,5 +1,9 @@
 """Invalidate exactly the cached pages a change affects."""
 
+import contextlib
+import threading
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
@@ -19,9 +23,43 @@ def _site_and_group(page, url_path=None):
     return None, None
 
 
+_batch = threading.local()
+
+
+@contextlib.contextmanager
+def deferred():
+    """Many pages published in one transaction (an import's batch): what they touch is invalidated once, when
+    the transaction commits, instead of after each page (and not at all when it is rolled back)."""
+    if getattr(_batch, "pending", None) is not None:
+        yield
+        return
+    _batch.pending = pending = {}
+    try:
+        yield
+    finally:
+        _batch.pending = None
+    transaction.on_commit(lambda: _invalidate_pending(pending))
+
+
+def _invalidate_pending(pending):
+    for site_id, groups in pending.items():
+        if groups is None:
+            invalidate_site(site_id)
+        else:
+            invalidate_groups(site_id, groups)
+
+
 def invalidate_page(page, url_path=None):
     site_id, group = _site_and_group(page, url_path)
     if site_id is None:
+        return
+    pending = getattr(_batch, "pending", None)
+    if pending is not None:
+        whole_site = group == "" or content.invalidates_site(page)
+        if whole_site or pending.get(site_id, set()) is None:
+            pending[site_id] = None
+        else:
+            pending.setdefault(site_id, set()).update((group, *LISTING_GROUPS))
         return
     if group == "" or content.invalidates_site(page):
         # The home page and sections (categories) appear in every page's header menu and the site bundle.

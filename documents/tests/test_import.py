@@ -133,10 +133,18 @@ def test_lines_are_read_as_every_import_reads_them(ward_site, tmp_path, capsys):
 def test_wagtails_indexes_are_written_once_per_object_and_end_up_complete(ward_site, tmp_path, capsys, monkeypatch):
     # An imported document is saved three times; Wagtail's reference and admin search indexes follow it once.
     from modelsearch import index
+    from modelsearch.backends.base import BaseSearchBackend
     from wagtail.models import Page, ReferenceIndex
 
     runs = {"reference": [], "search": []}
     monkeypatch.setattr(index, "insert_or_update_object", _counting(index.insert_or_update_object, runs["search"]))
+    add_bulk = BaseSearchBackend.add_bulk
+
+    def counted_bulk(backend, model, objects):
+        runs["search"].extend(objects)
+        return add_bulk(backend, model, objects)
+
+    monkeypatch.setattr(BaseSearchBackend, "add_bulk", counted_bulk)
     create = classmethod(_counting(ReferenceIndex.create_or_update_for_object.__func__, runs["reference"]))
     monkeypatch.setattr(ReferenceIndex, "create_or_update_for_object", create)
     (tmp_path / "qd9.pdf").write_bytes(sample_pdf(("Quy chế tiếp công dân",)))

@@ -194,3 +194,45 @@ def test_fake_sites_declare_what_is_expected():
     kinds = {p.kind for p in fake_sites.PAGES}
     assert {"article", "alias", "listing", "other", "gone", "image", "redirect"} <= kinds
     assert len({p.story for p in fake_sites.PAGES if p.story}) == 5
+
+
+def test_an_interrupted_run_keeps_whole_batches_and_the_next_run_completes(tmp_path, ward_site, client, monkeypatch):
+    from wagtail.models import Page
+
+    from legacy import importing
+
+    archive = write_warc(tmp_path / "all.warc.gz", PAGES)
+    profile = tmp_path / "profile.toml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    args = [archive, "--site", ward_site.hostname, "--profile", str(profile)]
+    stories = {p.story for p in PAGES if p.story}
+    monkeypatch.setattr(importing, "BATCH", 2)
+    real = PageLogEntry.objects.bulk_create
+    calls = []
+
+    def killed_in_second_batch(objs, *a, **kw):
+        calls.append(len(objs))
+        if len(calls) == 2:  # the second batch's pages and revisions are written, its history not yet
+            raise KeyboardInterrupt
+        return real(objs, *a, **kw)
+
+    monkeypatch.setattr(PageLogEntry.objects, "bulk_create", killed_in_second_batch)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("import_legacy", *args)
+    monkeypatch.undo()
+
+    # The first batch whole (pages, revisions, history, old addresses), nothing of the second.
+    kept = list(ArticlePage.objects.all())
+    assert len(kept) == 2
+    for article in kept:
+        assert article.live and article.live_revision_id and article.latest_revision_id == article.live_revision_id
+        assert PageLogEntry.objects.filter(page=article, action="wagtail.publish").exists()
+        assert LegacyURL.objects.filter(page=article).exists()
+    assert all(not problems for problems in Page.find_problems())
+
+    call_command("import_legacy", *args)
+    assert ArticlePage.objects.live().count() == len(stories)
+    assert all(not problems for problems in Page.find_problems())
+    for page in PAGES:
+        if page.kind in ("article", "alias"):
+            assert old_get(client, page.url).status_code == 301, page.url
