@@ -67,7 +67,18 @@ def state(page):
         k: v
         for k, v in revision.content.items()
         if k
-        not in {"pk", "path", "title", "draft_title", "slug", "url_path", "translation_key", "original_url", "body"}
+        not in {
+            "pk",
+            "path",
+            "title",
+            "title_vi",
+            "draft_title",
+            "slug",
+            "url_path",
+            "translation_key",
+            "original_url",
+            "body",
+        }
     }
     return {
         "tree": (page.depth, page.numchild, page.url_path.rsplit("/", 2)[0], page.get_parent().pk),
