@@ -471,8 +471,9 @@ class DocumentFile(Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("label"), FieldPanel("text_note", read_only=True)]
 
-    def read_text(self):
-        """Read the file's text once per file content (its hash), before the document is saved."""
+    def read_text(self, found=None):
+        """Read the file's text once per file content (its hash), before the document is saved. `found`: its
+        text already extracted (documents.extract.extract of these bytes; import_documents reads ahead)."""
         from documents.extract import extract
 
         document = self.document
@@ -485,9 +486,10 @@ class DocumentFile(Orderable):
             if self.scanned and not self.ocr:  # its OCR text may have come since (or this is an older revision)
                 self.use_ocr_text()
             return
-        with document.open_file() as handle:
-            data = handle.read()
-        found = extract(data, self.extension)
+        if found is None:
+            with document.open_file() as handle:
+                data = handle.read()
+            found = extract(data, self.extension)
         self.page_texts, self.page_count, self.scanned = found.pages, found.page_count, found.scanned
         self.read_hash = document.file_hash
         self.ocr = False
