@@ -53,13 +53,15 @@ def _earliest(kind):
 
 def refresh_acted_on(target_ids=(), source_id=None):
     """Recompute `replaced_on` and `amended_on` of the documents `target_ids` and of those `source_id` (a
-    document just saved) now relates to: one UPDATE."""
+    document just saved) now relates to: one UPDATE by primary key."""
     from documents.models import DocumentPage, DocumentRelation
 
-    targets = Q(pk__in={pk for pk in target_ids if pk})
+    ids = {pk for pk in target_ids if pk}
     if source_id:
-        targets |= Q(pk__in=DocumentRelation.objects.filter(source_id=source_id).values("target_id"))
-    DocumentPage.objects.filter(targets).update(replaced_on=_earliest(REPLACES), amended_on=_earliest(AMENDS))
+        # Read first: "pk IN (…) OR pk IN (subquery)" would scan every document (20 ms at 20,000).
+        ids.update(DocumentRelation.objects.filter(source_id=source_id).values_list("target_id", flat=True))
+    if ids:
+        DocumentPage.objects.filter(pk__in=ids).update(replaced_on=_earliest(REPLACES), amended_on=_earliest(AMENDS))
 
 
 def _acted_on(document, field, day):
