@@ -206,6 +206,7 @@ def insert_documents(folder):
         DocumentType,
         document_slug,
     )
+    from documents.status import refresh_acted_on
     from editorial.roles import site_collection
     from wards.sites import ensure_ward_site
 
@@ -295,6 +296,8 @@ def insert_documents(folder):
             DocumentRelation(source_id=ids[newer], target_id=ids[older], kind=rng.choice(["replaces", "amends"]))
         )
     DocumentRelation.objects.bulk_create(relations)
+    # What saving the replacing or amending documents would store on the documents they act on.
+    refresh_acted_on([relation.target_id for relation in relations])
     return section, pdf_files
 
 

@@ -48,8 +48,7 @@ class Document(PageItem):
 
 
 def _queryset(site):
-    documents = DocumentPage.objects.in_section(site.root_page).defer("file_text", "folded_text")
-    return statuses.annotate(documents, statuses.today())
+    return DocumentPage.objects.in_section(site.root_page).defer("file_text", "folded_text")
 
 
 def _by_slug(model, name):

@@ -5,9 +5,12 @@ number and reason and left out, the others land. A document is known again by it
 so importing the same file twice updates instead of duplicating.
 """
 
+import collections
 import datetime
 import hashlib
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from core import indexing
 from core.importing import ImportReport, LineError, decode_line, parse_json_line
 from core.text import normalize_text
 from documents import status as statuses
+from documents.extract import extract
 from documents.models import (
     DocumentField,
     DocumentFile,
@@ -171,8 +175,8 @@ class DocumentImporter:
                 parsed.append(self.parse(number, text))
             except LineError as exc:
                 report.refuse(number, exc)
-        known = set(DocumentPage.objects.descendant_of(self.section).values_list("number_key", flat=True))
-        known |= {number_key(line.values["number"]) for line in parsed}
+        stored = set(DocumentPage.objects.descendant_of(self.section).values_list("number_key", flat=True))
+        known = stored | {number_key(line.values["number"]) for line in parsed}
         landed = []
         for line in parsed:
             unknown = [n for _, n in line.relations if number_key(n) not in known]
@@ -182,14 +186,19 @@ class DocumentImporter:
                 landed.append(line)
             if progress:
                 progress.update(1)
-        for line in landed:
-            try:
-                with transaction.atomic(), indexing.once_per_object():
-                    outcome, page_id = self.save(line)
-            except ValidationError as exc:
-                report.refuse(line.number, "; ".join(exc.messages))
-                continue
-            report.count(outcome, page_id)
+        # Files of documents not known before are read in a second process while this one saves; a known
+        # document's files are usually unchanged, and then never read at all.
+        ahead = ReadAhead([None if number_key(line.values["number"]) in stored else line for line in landed])
+        with ahead:
+            for line in landed:
+                texts = ahead.next()
+                try:
+                    with transaction.atomic(), indexing.once_per_object():
+                        outcome, page_id = self.save(line, texts)
+                except ValidationError as exc:
+                    report.refuse(line.number, "; ".join(exc.messages))
+                    continue
+                report.count(outcome, page_id)
         return report
 
     def _target(self, number):
@@ -200,7 +209,8 @@ class DocumentImporter:
             .first()
         )
 
-    def save(self, line):
+    def save(self, line, texts=None):
+        """`texts`: each file's text already extracted (ReadAhead), or None to read it here."""
         page = self.existing(line.values)
         created = page is None
         if created:
@@ -221,22 +231,86 @@ class DocumentImporter:
         for key, value in line.values.items():
             setattr(page, key, value)
         if hashes != old_hashes:
-            page.files = [DocumentFile(document=self._store(name, data)) for name, data in line.files]
+            files = []
+            for (name, data), digest, found in zip(line.files, hashes, texts or [None] * len(hashes), strict=True):
+                attached = DocumentFile(document=self._store(name, data, digest))
+                attached.read_text(found)
+                files.append(attached)
+            page.files = files
         page.relations = [DocumentRelation(kind=kind, target=target) for kind, target in targets]
-        # No separate check first: add_child's save (a live page) and save_revision run the model's full checks
-        # (number clash, dates, the site's lists), and a ValidationError there undoes the line's transaction.
+        # No separate check first: add_child's save (a live page), or for a known document save_revision, runs the
+        # model's full checks (number clash, dates, the site's lists), and a ValidationError there undoes the
+        # line's transaction. A new document's revision is the object add_child has just checked: not again.
         if created:
             self.section.add_child(instance=page)
-        page.save_revision().publish()
+        page.save_revision(clean=not created).publish()
         return ("created" if created else "updated"), page.pk
 
-    def _store(self, name, data):
+    def _store(self, name, data, digest):
+        """A Wagtail document of these bytes, with the size and hash Wagtail would read back from storage."""
         from editorial.roles import site_collection
 
-        document = Document(title=os.path.splitext(name)[0], collection=site_collection(self.site))
+        document = Document(
+            title=os.path.splitext(name)[0],
+            collection=site_collection(self.site),
+            file_size=len(data),
+            file_hash=digest,
+        )
         document.file.save(name, ContentFile(data), save=False)
         document.save()
         return document
+
+
+def _extension(name):
+    return os.path.splitext(name)[1].lower().lstrip(".")
+
+
+class ReadAhead:
+    """The text of the files of the lines to come, extracted (documents.extract) in a second process while this
+    one saves a document: pypdf is pure Python, so a thread would only wait for the interpreter. Lines are
+    taken in order, AHEAD at most held at a time; a line given as None is not read ahead. Should the second
+    process fail, a file's text is None and the document's save reads it as it always did."""
+
+    AHEAD = 8
+
+    def __init__(self, lines):
+        self.lines = iter(lines)
+        self.pending = collections.deque()
+        self.pool = None
+
+    def __enter__(self):
+        # "spawn": a fresh interpreter that shares nothing with this process (no database connection).
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        for _ in range(self.AHEAD):
+            self._submit()
+        return self
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self):
+        line = next(self.lines, StopIteration)
+        if line is StopIteration:
+            return
+        if line is None:
+            self.pending.append(None)
+            return
+        try:
+            futures = [self.pool.submit(extract, data, _extension(name)) for name, data in line.files]
+        except RuntimeError:  # the pool is broken: the rest is read in this process
+            futures = None
+        self.pending.append(futures)
+
+    def next(self):
+        """The texts of the next line's files (None: read them in the save)."""
+        futures = self.pending.popleft() if self.pending else None
+        self._submit()
+        if futures is None:
+            return None
+        try:
+            return [future.result() for future in futures]
+        except Exception:  # noqa: BLE001 - a dead worker: the save reads the files itself
+            return None
 
 
 def site_for(hostname):

@@ -96,7 +96,6 @@ def listing_context(section, request):
     if year:
         documents = documents.filter(issued__year=year)
     day = statuses.today()
-    documents = statuses.annotate(documents, day)
     status_code = pick("tinh-trang", list(statuses.LABELS), lambda code: code)
     if status_code:
         documents = statuses.filter_by(documents, status_code, day)
@@ -107,7 +106,7 @@ def listing_context(section, request):
         chosen["q"] = text
 
     page_obj = Paginator(documents, PER_PAGE).get_page(page_number(params.get("page")))
-    # From the flags annotate() put on each row (the same the status filter reads): no query per row.
+    # From the stored dates the status filter reads: no query per row.
     rows = [(document, statuses.listed_status(document, day)) for document in page_obj.object_list]
     query = QueryDict(mutable=True)
     query.update(chosen)

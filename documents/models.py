@@ -221,6 +221,10 @@ class DocumentPage(RoutableBasePage):
     issued_at = models.DateTimeField(editable=False, null=True)
     file_text = models.TextField(editable=False, blank=True)
     folded_text = models.TextField(editable=False, blank=True)
+    # Kept by documents.status.refresh_acted_on, never typed: the earliest effective date of a live document
+    # replacing or amending this one (the status compares it with today).
+    replaced_on = models.DateField(editable=False, null=True)
+    amended_on = models.DateField(editable=False, null=True)
 
     objects = PageManager.from_queryset(DocumentPageQuerySet)()
 
@@ -299,9 +303,18 @@ class DocumentPage(RoutableBasePage):
         spelled = " ".join(self.number_key.split("-"))
         self.folded_text = fold(" ".join([spelled, kind, field_name, self.summary or "", self.issuer, self.signer]))
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.derive_fields()
-        return super().save(*args, **kwargs)
+        acting = update_fields is None or bool(_ACTING_FIELDS & set(update_fields))
+        # Going live or not, a new effective date or new relations change the documents this one acts on (those
+        # it related to before included); a revision's copy of this document's own dates may be stale.
+        before = set()
+        if acting and self.pk:
+            before = set(DocumentRelation.objects.filter(source_id=self.pk).values_list("target_id", flat=True))
+        result = super().save(*args, update_fields=update_fields, **kwargs)
+        if acting:
+            statuses.refresh_acted_on(before | {self.pk}, source_id=self.pk)
+        return result
 
     # --- checks --------------------------------------------------------------------------------------------
 
@@ -429,6 +442,8 @@ class DocumentPage(RoutableBasePage):
         return serve_file(request, self, position)
 
 
+_ACTING_FIELDS = {"live", "effective", "issued", "relations"}
+
 _LEGAL_FORCE = {
     statuses.VALID: "https://schema.org/InForce",
     statuses.PARTLY_EXPIRED: "https://schema.org/PartiallyInForce",
@@ -456,8 +471,9 @@ class DocumentFile(Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("label"), FieldPanel("text_note", read_only=True)]
 
-    def read_text(self):
-        """Read the file's text once per file content (its hash), before the document is saved."""
+    def read_text(self, found=None):
+        """Read the file's text once per file content (its hash), before the document is saved. `found`: its
+        text already extracted (documents.extract.extract of these bytes; import_documents reads ahead)."""
         from documents.extract import extract
 
         document = self.document
@@ -470,9 +486,10 @@ class DocumentFile(Orderable):
             if self.scanned and not self.ocr:  # its OCR text may have come since (or this is an older revision)
                 self.use_ocr_text()
             return
-        with document.open_file() as handle:
-            data = handle.read()
-        found = extract(data, self.extension)
+        if found is None:
+            with document.open_file() as handle:
+                data = handle.read()
+            found = extract(data, self.extension)
         self.page_texts, self.page_count, self.scanned = found.pages, found.page_count, found.scanned
         self.read_hash = document.file_hash
         self.ocr = False

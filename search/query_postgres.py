@@ -112,6 +112,11 @@ def _pg_conditions(query):
     return _pg_words_in(query), {name: condition for name, condition in conditions.items() if condition}
 
 
+# A date range or a window's bound is checked on the rows GIN found, never read from the primary key's index:
+# with a bound the planner would take the rank_key range from the B-tree and test each row's terms, reading
+# its tsvector out of line (documents with file text: 70 ms for 3,000 rows instead of 2 ms). "+ 0" keeps it
+# off that index (enable_indexscan off does not cover bitmap scans, and GIN's needs them).
+_BOUNDED = "(n.rank_key + 0)"
 _IN_A_FIELD = " OR ".join(f"strpos(' ' || e.{field}_folded || ' ', %s) > 0" for field in FIELDS)
 _WINDOW_MARGIN = 2  # read windows expected to hold this many times the rows needed
 
@@ -132,10 +137,10 @@ class PostgresReader:
         self.low = rank_key_bound(filters.date_from) if filters.date_from else None
         self.high = rank_key_bound(filters.date_to) if filters.date_to else None
         if self.low is not None:
-            self.where.append("n.rank_key >= %s")
+            self.where.append(f"{_BOUNDED} >= %s")
             self.params.append(self.low)
         if self.high is not None:
-            self.where.append("n.rank_key < %s")
+            self.where.append(f"{_BOUNDED} < %s")
             self.params.append(self.high)
         self.words, self.conditions = _pg_conditions(query)
 
@@ -167,7 +172,7 @@ class PostgresReader:
         where, params = ["n.terms @@ %s::tsquery", *self.where], [*self.params]
         if periods:
             tsquery = f"{tsquery} & ({' | '.join(_ts(periods))})"
-        for sql, bound in (("n.rank_key >= %s", low), ("n.rank_key < %s", high)):
+        for sql, bound in ((f"{_BOUNDED} >= %s", low), (f"{_BOUNDED} < %s", high)):
             if bound is not None:
                 where.append(sql)
                 params.append(bound)

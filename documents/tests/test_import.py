@@ -169,3 +169,30 @@ def _counting(func, calls):
         return func(*args)
 
     return counted
+
+
+def test_files_read_ahead_in_another_process_give_what_the_save_would_read(ward_site, tmp_path, capsys):
+    from documents.extract import extract
+    from documents.importing import Line, ReadAhead
+
+    pdf = sample_pdf(("Trang một: hoà giải ở cơ sở",), ("Trang hai: tiếp công dân",))
+    lines = [Line(1, {}, [("a.pdf", pdf), ("b.docx", b"PK\x03\x04 hong")], []), None, Line(3, {}, [], [])]
+    with ReadAhead(lines) as ahead:
+        first, skipped, empty = ahead.next(), ahead.next(), ahead.next()
+        assert ahead.next() is None  # past the end
+    assert first == [extract(pdf, "pdf"), extract(b"PK\x03\x04 hong", "docx")]
+    assert first[0].pages[1].startswith("Trang hai") and not first[1].readable
+    assert skipped is None and empty == []
+    with ReadAhead([Line(1, {}, [("a.pdf", pdf)], [])]) as broken:
+        broken.pool.shutdown()  # a worker gone: the save reads the file itself
+        broken.pending.clear()
+        broken.lines = iter([Line(2, {}, [("a.pdf", pdf)], [])])
+        broken._submit()
+        assert broken.next() is None
+
+    (tmp_path / "qd1.pdf").write_bytes(pdf)
+    assert _run(_write(tmp_path, [_record("1/QĐ-UBND", files=["qd1.pdf"])]), capsys)[0] == 0
+    attached = DocumentPage.objects.get().files.get()
+    assert attached.page_texts == extract(pdf, "pdf").pages and attached.page_count == 2
+    assert attached.read_hash == attached.document.file_hash and attached.document.file_size == len(pdf)
+    assert attached.text_note == "Có lớp chữ: tìm kiếm đọc được nội dung tệp."

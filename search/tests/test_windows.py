@@ -5,7 +5,7 @@ import datetime
 import random
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from news.models import CategoryPage
@@ -69,3 +69,39 @@ def test_windows_find_what_reading_everything_finds(ward_site, make_article, mon
                 expected = engine.search_keys(Query(text), filters, sort, offset, 10)
                 assert got == expected, (text, sort, offset)
     assert sum(windowed) > len(windowed) // 4, "the windows were hardly used: nothing was compared"
+
+
+def test_date_bounds_never_read_through_the_primary_key(ward_site, make_article, monkeypatch):
+    """A bound on rank_key (a date filter, a window's edge) must not make the planner walk the primary key's
+    range and test each row's terms: that reads every tsvector out of line (a document's file text)."""
+    now = timezone.now()
+    for n in range(30):
+        make_article(
+            ward_site,
+            f"Hội nghị hoà giải số {n}",
+            lead="Hoà giải ở cơ sở " * 20,
+            body="<p>" + "Tổ hoà giải khu phố họp định kỳ. " * 200 + "</p>",
+            published=now - datetime.timedelta(days=3 * n),
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_terms")
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        if "FROM search_terms n" in sql:
+            statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    day = datetime.timedelta(days=1)
+    filters = filters_for(ward_site.root_page, date_from=now - 40 * day, date_to=now - 2 * day)
+    with connection.execute_wrapper(record):
+        assert engine.search_keys(Query("hoà giải"), filters)[0] > 0
+    assert statements
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        for sql, params in statements:
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "search_terms_pkey" not in plan, plan
+            assert "search_terms_gin" in plan, plan
