@@ -111,3 +111,26 @@ def test_a_batch_writes_the_documents_wagtail_would(ward_site, tmp_path, client,
     log_entries = PageLogEntry.objects.count()
     again = DocumentImporter(ward_site, tmp_path).import_lines(read_lines(path))
     assert (again.created, again.unchanged) == (0, 2) and PageLogEntry.objects.count() == log_entries
+
+
+def test_the_same_number_twice_updates_and_the_cache_is_invalidated_once_per_batch(
+    ward_site, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    from pagecache import signals
+
+    calls = []
+    monkeypatch.setattr(signals, "invalidate_groups", lambda site_id, groups: calls.append(site_id))
+    monkeypatch.setattr(signals, "invalidate_site", lambda site_id: calls.append(site_id))
+    monkeypatch.setattr(DocumentImporter, "BATCH", 2)
+    lines = [_record("7/QĐ-UBND"), _record("7/QĐ-UBND", summary="Sửa lại trích yếu"), _record("8/QĐ-UBND")]
+    path = tmp_path / "van-ban.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        report = DocumentImporter(ward_site, tmp_path).import_lines(read_lines(path))
+    assert (report.created, report.updated, report.errors) == (2, 1, [])
+    assert DocumentPage.objects.get(number="7/QĐ-UBND").summary == "Sửa lại trích yếu"
+    assert calls == []  # nothing while a batch's transaction is open
+    for callback in callbacks:
+        callback()
+    assert calls == [ward_site.pk, ward_site.pk]  # two batches of two lines and one
+    assert all(not problems for problems in Page.find_problems())
