@@ -21,6 +21,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Site
 
 from core import indexing
+from core.bulk import NewPages
 from core.importing import ImportReport, LineError, decode_line, parse_json_line
 from core.text import normalize_text
 from documents import status as statuses
@@ -32,8 +33,10 @@ from documents.models import (
     DocumentPage,
     DocumentRelation,
     DocumentType,
+    document_slug,
 )
 from documents.numbers import number_key
+from pagecache import signals as pagecache
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 REQUIRED = ("number", "type", "issuer", "issued", "summary")
@@ -93,6 +96,8 @@ def _numbers(record, key):
 
 
 class DocumentImporter:
+    BATCH = 100  # lines a transaction
+
     def __init__(self, site, base_dir):
         self.site = site
         self.base_dir = Path(base_dir)
@@ -190,16 +195,41 @@ class DocumentImporter:
         # document's files are usually unchanged, and then never read at all.
         ahead = ReadAhead([None if number_key(line.values["number"]) in stored else line for line in landed])
         with ahead:
-            for line in landed:
+            for start in range(0, len(landed), self.BATCH):
+                self._import_batch(landed[start : start + self.BATCH], ahead, report)
+        return report
+
+    def _import_batch(self, lines, ahead, report):
+        """BATCH lines in one transaction, each in its own savepoint (a refused line leaves nothing of itself,
+        the others land). New documents are written together (core.bulk.NewPages), known ones updated one by
+        one; a line naming, or relating to, a document of this batch not written yet writes the batch so far
+        first, so it finds that document as a line-by-line import would."""
+        new = NewPages()
+        pending = set()  # number keys and slugs of the new documents placed, not yet written
+        outcomes = []  # (outcome, page)
+        with transaction.atomic(), indexing.once_per_object(), pagecache.deferred():
+            for line in lines:
                 texts = ahead.next()
+                keys = {number_key(line.values["number"])} | {number_key(n) for _, n in line.relations}
+                if keys & pending or self._slug(line.values) in pending:
+                    new.publish(written=_acted_on)
+                    pending.clear()
                 try:
-                    with transaction.atomic(), indexing.once_per_object():
-                        outcome, page_id = self.save(line, texts)
+                    with transaction.atomic():
+                        outcome, page = self.save(line, texts, new)
                 except ValidationError as exc:
                     report.refuse(line.number, "; ".join(exc.messages))
                     continue
-                report.count(outcome, page_id)
-        return report
+                if outcome == "created":
+                    pending.update({page.number_key, page.slug})
+                outcomes.append((outcome, page))
+            new.publish(written=_acted_on)
+        for outcome, page in outcomes:
+            report.count(outcome, page.pk)
+
+    @staticmethod
+    def _slug(values):
+        return document_slug(values["doc_type"], values["number"], values["issued"])
 
     def _target(self, number):
         return (
@@ -209,8 +239,10 @@ class DocumentImporter:
             .first()
         )
 
-    def save(self, line, texts=None):
-        """`texts`: each file's text already extracted (ReadAhead), or None to read it here."""
+    def save(self, line, texts=None, new=None):
+        """`texts`: each file's text already extracted (ReadAhead), or None to read it here. `new`: a NewPages
+        that takes a new document (placed and checked here, written by its publish()); without it the document
+        is created the Wagtail way. Returns the outcome and the page."""
         page = self.existing(line.values)
         created = page is None
         if created:
@@ -227,7 +259,7 @@ class DocumentImporter:
             and [(k, t.pk) for k, t in targets] == old_relations
         )
         if same:
-            return "unchanged", page.pk
+            return "unchanged", page
         for key, value in line.values.items():
             setattr(page, key, value)
         if hashes != old_hashes:
@@ -238,13 +270,20 @@ class DocumentImporter:
                 files.append(attached)
             page.files = files
         page.relations = [DocumentRelation(kind=kind, target=target) for kind, target in targets]
+        if created and new is not None:
+            # Placed with the checks add_child's save runs (number clash, dates, the site's lists; a
+            # ValidationError undoes the line's savepoint), with the fields DocumentPage.save derives.
+            page.slug = self._slug(line.values)
+            page.derive_fields()
+            new.place(page, self.section)
+            return "created", page
         # No separate check first: add_child's save (a live page), or for a known document save_revision, runs the
         # model's full checks (number clash, dates, the site's lists), and a ValidationError there undoes the
         # line's transaction. A new document's revision is the object add_child has just checked: not again.
         if created:
             self.section.add_child(instance=page)
         page.save_revision(clean=not created).publish()
-        return ("created" if created else "updated"), page.pk
+        return ("created" if created else "updated"), page
 
     def _store(self, name, data, digest):
         """A Wagtail document of these bytes, with the size and hash Wagtail would read back from storage."""
@@ -259,6 +298,15 @@ class DocumentImporter:
         document.file.save(name, ContentFile(data), save=False)
         document.save()
         return document
+
+
+def _acted_on(pages):
+    """What DocumentPage.save does after the row is written, for documents written by NewPages: the stored
+    replaced_on/amended_on of the documents they replace or amend."""
+    targets = DocumentRelation.objects.filter(source__in=[page.pk for page in pages]).values_list(
+        "target_id", flat=True
+    )
+    statuses.refresh_acted_on(set(targets))
 
 
 def _extension(name):

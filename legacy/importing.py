@@ -7,7 +7,7 @@
 3. Create or update each story through news' own importer (news.importing.ArticleImporter), pictures stored
    once by content, links to other old articles rewritten, spam links taken out; stories and their old
    addresses written BATCH at a time, each batch in one transaction (news' importer creates its new articles
-   together, news.bulk), so an interrupted run keeps whole batches and goes on where it stopped.
+   together, core.bulk), so an interrupted run keeps whole batches and goes on where it stopped.
 4. Old listings answer with their category, other old pages with the home page or 410 (LegacyURL rows, read
    by legacy.middleware), and every old address is a row of the report.
 """

@@ -15,10 +15,10 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from core import indexing
+from core.bulk import NewPages
 from core.importing import ImportReport, LineError, decode_line, parse_json_line
 from core.sanitize import sanitize
 from core.text import fold, normalize_html, normalize_text, vn_slugify
-from news.bulk import NewArticles
 from news.models import ArticlePage, CategoryPage
 from pagecache import signals as pagecache
 
@@ -279,10 +279,10 @@ class ArticleImporter:
         """Create or update the articles of `items`, (record, image_for) pairs, in one transaction; returns for
         each an Imported or the exception (LineError, ValidationError, DatabaseError) that refused it, whose
         own writes are rolled back while the others go on. New articles are written together
-        (news.bulk.NewArticles), existing ones updated one by one. Any other exception rolls the whole batch
+        (core.bulk.NewPages), existing ones updated one by one. Any other exception rolls the whole batch
         back. Commands only (one thread): Wagtail's indexes follow each article once, not after each save."""
         results, created, categories = [], {}, {}
-        new = NewArticles()
+        new = NewPages()
         with transaction.atomic(), indexing.once_per_object(), pagecache.deferred():
             for record, image_for in items:
                 try:

@@ -1,4 +1,4 @@
-"""news.bulk: a batch of new articles ends up as Wagtail's own add_child and publish would leave each of them."""
+"""core.bulk: a batch of new articles ends up as Wagtail's own add_child and publish would leave each of them."""
 
 import io
 

@@ -1,13 +1,13 @@
-"""Creating many new articles at once as published Wagtail pages, in the state one `add_child` followed by
-`save_revision().publish()` per article leaves them in, at a fraction of the cost (an archive of 10,000 old
-articles, docs/benchmarks.md).
+"""Creating many new pages at once as published Wagtail pages, in the state one `add_child` followed by
+`save_revision().publish()` per page leaves them in, at a fraction of the cost (an archive of 10,000 old
+articles, 1,000 imported documents: docs/benchmarks.md). Used by news.importing and documents.importing.
 
-`NewArticles.place(page, parent)` validates a new page and gives it its place in the tree (materialised path,
-depth, a slug free among its siblings, url_path) without writing anything; `NewArticles.publish()` then writes
+`NewPages.place(page, parent)` validates a new page and gives it its place in the tree (materialised path,
+depth, a slug free among its siblings, url_path) without writing anything; `NewPages.publish()` then writes
 the placed pages in the caller's transaction: each page row, its revision (the page as `save_revision` would
 have serialised it) in bulk, live and latest revision, Wagtail's "created" and "published" history entries in
 bulk, the parents' child counts, and `page_published` once per page, so that every receiver (the audit log,
-search, the archive queue, the page cache) sees each article as after a publish. Wagtail's own search index
+search, the archive queue, the page cache) sees each page as after a publish. Wagtail's own search index
 and reference index follow through `core.indexing.once_per_object`, which the caller holds around the batch.
 """
 
@@ -22,7 +22,7 @@ from core.models import SLUG_MAX_LENGTH
 from core.text import vn_slugify
 
 
-class NewArticles:
+class NewPages:
     def __init__(self):
         self.placed = []  # (page, parent)
         self._next = {}  # parent pk -> the path its next child takes
@@ -59,8 +59,10 @@ class NewArticles:
             candidate = vn_slugify(base, SLUG_MAX_LENGTH - len(tail)) + tail
         return candidate
 
-    def publish(self):
-        """Write every placed page, published; returns {page pk: its revision}."""
+    def publish(self, written=None):
+        """Write every placed page, published; returns {page pk: its revision}. `written(pages)`, if given, runs
+        once the rows are written and before `page_published`: what a page type's own save() does besides
+        Page.save (Page.save itself is not called, so the page's fields must already be derived)."""
         if not self.placed:
             return {}
         now = timezone.now()
@@ -119,6 +121,8 @@ class NewArticles:
             Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + count)
         for _page, parent in self.placed:
             parent.numchild += 1
+        if written is not None:
+            written([page for page, _parent in self.placed])
         for page, _parent in self.placed:
             page_published.send(sender=type(page), instance=page, revision=page.live_revision)
         published = {page.pk: page.live_revision for page, _parent in self.placed}
